@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "languagemanager.h"
+#include "preferencesdialog.h"
+#include "store/settingsstore.h"
+#include "ui_mainwindow.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+MainWindow::MainWindow(Store::SettingsStore &settings, LanguageManager &languages,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_settings(settings)
+    , m_languages(languages)
+{
+    m_ui->setupUi(this);
+    m_ui->inspectorDock->hide();
+    m_ui->emptyStateIcon->setPixmap(QIcon(u":/icons/tidings.svg"_s).pixmap(64, 64));
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->messageSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setSizes({220, 900});
+    setupActions();
+    setupStatusBar();
+    restoreLayout();
+    refreshAccountState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupActions()
+{
+    auto icon = [](const char *name) { return QIcon(u":/icons/"_s + QLatin1String(name) + u".svg"_s); };
+    m_ui->actionGetMail->setIcon(icon("get-mail"));
+    m_ui->actionNewMessage->setIcon(icon("compose"));
+    m_ui->actionPreferences->setIcon(icon("preferences"));
+
+    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
+    m_ui->actionUndo->setShortcut(QKeySequence::Undo);
+    m_ui->actionRedo->setShortcut(QKeySequence::Redo);
+    m_ui->actionCut->setShortcut(QKeySequence::Cut);
+    m_ui->actionCopy->setShortcut(QKeySequence::Copy);
+    m_ui->actionPaste->setShortcut(QKeySequence::Paste);
+    m_ui->actionSelectAll->setShortcut(QKeySequence::SelectAll);
+    m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
+    m_ui->actionFullScreen->setShortcut(QKeySequence::FullScreen);
+    m_ui->actionGetMail->setShortcut(QKeySequence(Qt::Key_F5));
+    m_ui->actionNewMessage->setShortcut(QKeySequence::New);
+
+    // Edit commands act on whichever text field has the focus, as users expect.
+    const std::pair<QAction *, const char *> editCommands[] = {
+        {m_ui->actionUndo, "undo"}, {m_ui->actionRedo, "redo"},
+        {m_ui->actionCut, "cut"},   {m_ui->actionCopy, "copy"},
+        {m_ui->actionPaste, "paste"}, {m_ui->actionSelectAll, "selectAll"},
+    };
+    for (const auto &[action, method] : editCommands)
+        connect(action, &QAction::triggered, this, [this, m = method] { forwardToFocusWidget(m); });
+
+    QAction *toolbarToggle = m_ui->mainToolBar->toggleViewAction();
+    QAction *inspectorToggle = m_ui->inspectorDock->toggleViewAction();
+    inspectorToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_ui->menuView->insertAction(m_ui->actionShowStatusBar, toolbarToggle);
+    m_ui->menuView->insertAction(m_ui->actionFullScreen, inspectorToggle);
+    m_ui->menuView->insertSeparator(m_ui->actionFullScreen);
+    m_ui->menuTools->addAction(inspectorToggle);
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionPreferences, &QAction::triggered, this, [this] { openPreferences(); });
+    connect(m_ui->actionAccountSettings, &QAction::triggered, this, [this] { openPreferences(0); });
+    connect(m_ui->setUpAccountButton, &QPushButton::clicked, this, [this] { openPreferences(0); });
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::openAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_ui->actionShowStatusBar, &QAction::toggled, m_ui->statusBar, &QWidget::setVisible);
+    connect(m_ui->actionFullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen
+                          : windowState() & ~Qt::WindowFullScreen);
+    });
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_statusLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_ui->statusBar->addWidget(m_statusLabel, 1);
+    m_ui->statusBar->addPermanentWidget(m_progress);
+}
+
+void MainWindow::showProgress(const QString &text, int value, int maximum)
+{
+    m_ui->statusBar->showMessage(text);
+    m_progress->setRange(0, maximum);
+    m_progress->setValue(value);
+    m_progress->show();
+}
+
+void MainWindow::hideProgress()
+{
+    m_ui->statusBar->clearMessage();
+    m_progress->hide();
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+    m_ui->mainSplitter->restoreState(m_settings.splitterState(u"main"_s));
+    m_ui->messageSplitter->restoreState(m_settings.splitterState(u"message"_s));
+    m_ui->actionShowStatusBar->setChecked(m_ui->statusBar->isVisibleTo(this)
+                                          || m_settings.windowState().isEmpty());
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setSplitterState(u"main"_s, m_ui->mainSplitter->saveState());
+    m_settings.setSplitterState(u"message"_s, m_ui->messageSplitter->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::refreshAccountState()
+{
+    const Types::AccountSettings account = m_settings.account();
+    m_ui->folderTree->clear();
+    if (!account.isConfigured()) {
+        m_ui->emptyStateTitle->setText(tr("No mail account yet"));
+        m_ui->emptyStateText->setText(
+            tr("Tell Tidings where your POP3 server is, and your messages will be listed here."));
+        m_ui->setUpAccountButton->setText(tr("Set Up Account…"));
+        m_statusLabel->setText(tr("No mail account configured"));
+        return;
+    }
+    const QString name = tr("%1 on %2").arg(account.user, account.host);
+    auto *accountItem = new QTreeWidgetItem(m_ui->folderTree, {name});
+    new QTreeWidgetItem(accountItem, {tr("Inbox")});
+    accountItem->setExpanded(true);
+    m_ui->emptyStateTitle->setText(tr("No messages yet"));
+    m_ui->emptyStateText->setText(
+        tr("Your account %1 is set up. Downloaded messages will be listed here.").arg(name));
+    m_ui->setUpAccountButton->setText(tr("Account Settings…"));
+    m_statusLabel->setText(tr("Account: %1, port %2").arg(name).arg(account.port));
+}
+
+void MainWindow::forwardToFocusWidget(const char *method)
+{
+    QWidget *target = QApplication::focusWidget();
+    if (!target)
+        return;
+    const QByteArray signature = QByteArray(method) + "()";
+    if (target->metaObject()->indexOfMethod(signature.constData()) >= 0)
+        QMetaObject::invokeMethod(target, method);
+}
+
+void MainWindow::openPreferences(int page)
+{
+    PreferencesDialog dialog(m_settings, m_languages, this);
+    dialog.showPage(page);
+    if (dialog.exec() == QDialog::Accepted)
+        refreshAccountState();
+}
+
+void MainWindow::openAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        refreshAccountState();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace Gui

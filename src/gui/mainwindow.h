@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+
+namespace Ui {
+class MainWindow;
+}
+namespace Store {
+class SettingsStore;
+}
+
+namespace Gui {
+
+class LanguageManager;
+
+// The application's main window. It wires widgets, models and services
+// together; it implements no protocol or storage logic itself.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Store::SettingsStore &settings, LanguageManager &languages,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows an operation's progress in the status bar; maximum 0 means "busy".
+    void showProgress(const QString &text, int value, int maximum);
+    void hideProgress();
+
+    void openPreferences(int page = 0);
+    void openAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setupActions();
+    void setupStatusBar();
+    void restoreLayout();
+    void saveLayout();
+    void refreshAccountState();
+    void forwardToFocusWidget(const char *method);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    Store::SettingsStore &m_settings;
+    LanguageManager &m_languages;
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+};
+
+} // namespace Gui

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "preferencesdialog.h"
+
+#include "languagemanager.h"
+#include "store/settingsstore.h"
+#include "ui_preferencesdialog.h"
+
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+PreferencesDialog::PreferencesDialog(Store::SettingsStore &settings, LanguageManager &languages,
+                                     QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::PreferencesDialog>())
+    , m_settings(settings)
+    , m_languages(languages)
+{
+    m_ui->setupUi(this);
+    fillChoices();
+    load();
+    connect(m_ui->securityCombo, &QComboBox::currentIndexChanged, this,
+            &PreferencesDialog::handleSecurityChanged);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::fillChoices()
+{
+    const int security = m_ui->securityCombo->currentIndex();
+    m_ui->securityCombo->clear();
+    m_ui->securityCombo->addItem(tr("TLS (POP3S, recommended)"), int(Types::MailSecurity::Tls));
+    m_ui->securityCombo->addItem(tr("STARTTLS (required)"), int(Types::MailSecurity::StartTls));
+    m_ui->securityCombo->addItem(tr("None (not encrypted)"), int(Types::MailSecurity::None));
+    m_ui->securityCombo->setCurrentIndex(qMax(security, 0));
+
+    // Each language is named in itself, so a user can find theirs whatever is shown now.
+    const int language = m_ui->languageCombo->currentIndex();
+    m_ui->languageCombo->clear();
+    m_ui->languageCombo->addItem(tr("System default"), QString());
+    m_ui->languageCombo->addItem(u"English"_s, u"en"_s);
+    m_ui->languageCombo->addItem(u"简体中文"_s, u"zh_CN"_s);
+    m_ui->languageCombo->setCurrentIndex(qMax(language, 0));
+}
+
+void PreferencesDialog::load()
+{
+    const Types::AccountSettings account = m_settings.account();
+    m_ui->hostEdit->setText(account.host);
+    m_lastSecurity = account.security;
+    m_ui->securityCombo->setCurrentIndex(m_ui->securityCombo->findData(int(account.security)));
+    m_ui->portSpin->setValue(account.port);
+    m_ui->userEdit->setText(account.user);
+    handleSecurityChanged();
+
+    const int language = m_ui->languageCombo->findData(m_settings.language());
+    m_ui->languageCombo->setCurrentIndex(language >= 0 ? language : 0);
+}
+
+void PreferencesDialog::showPage(int page)
+{
+    m_ui->tabs->setCurrentIndex(page);
+    // Focus goes to the first field that still needs an answer.
+    if (page == AccountPage)
+        (m_ui->hostEdit->text().isEmpty() ? m_ui->hostEdit : m_ui->userEdit)->setFocus();
+}
+
+Types::MailSecurity PreferencesDialog::selectedSecurity() const
+{
+    return Types::MailSecurity(m_ui->securityCombo->currentData().toInt());
+}
+
+void PreferencesDialog::handleSecurityChanged()
+{
+    const Types::MailSecurity security = selectedSecurity();
+    // Follow the standard port unless the user chose another one on purpose.
+    if (m_ui->portSpin->value() == Types::defaultPop3Port(m_lastSecurity))
+        m_ui->portSpin->setValue(Types::defaultPop3Port(security));
+    m_lastSecurity = security;
+    const bool clear = security == Types::MailSecurity::None;
+    m_ui->securityWarning->setVisible(clear);
+    m_ui->securityWarning->setText(
+        clear ? tr("Without encryption, anyone on the network path can read your password and "
+                   "your mail. Use this only for a server on this computer.")
+              : QString());
+}
+
+void PreferencesDialog::accept()
+{
+    Types::AccountSettings account;
+    account.host = m_ui->hostEdit->text().trimmed();
+    account.security = selectedSecurity();
+    account.port = quint16(m_ui->portSpin->value());
+    account.user = m_ui->userEdit->text().trimmed();
+    m_settings.setAccount(account);
+
+    const QString language = m_ui->languageCombo->currentData().toString();
+    if (language != m_settings.language()) {
+        m_settings.setLanguage(language);
+        m_languages.setLanguage(language);
+    }
+    m_settings.sync();
+    QDialog::accept();
+}
+
+void PreferencesDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        fillChoices();
+        handleSecurityChanged();
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace Gui

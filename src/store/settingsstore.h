@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/profile.h"
+#include "core/types/accountsettings.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+
+namespace Store {
+
+// Typed access to the profile's settings file (INI, human-readable). Keys are
+// versioned by group so later releases can migrate them.
+class SettingsStore
+{
+public:
+    explicit SettingsStore(const Common::Profile &profile);
+    ~SettingsStore();
+
+    Types::AccountSettings account() const;
+    void setAccount(const Types::AccountSettings &account);
+
+    // BCP 47 name such as "zh_CN", or empty for "follow the system".
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    QByteArray splitterState(const QString &name) const;
+    void setWindowGeometry(const QByteArray &geometry);
+    void setWindowState(const QByteArray &state);
+    void setSplitterState(const QString &name, const QByteArray &state);
+
+    QString fileName() const;
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace Store
