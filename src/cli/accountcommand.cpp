@@ -79,7 +79,7 @@ int runAccountCommand(const QStringList &arguments)
 
     QTextStream(stdout) << "host=" << account.host << '\n'
                         << "port=" << account.port << '\n'
-                        << "security=" << Types::toString(account.security) << '\n'
+                        << "security=" << Types::mailSecurityName(account.security) << '\n'
                         << "user=" << account.user << '\n';
     return 0;
 }

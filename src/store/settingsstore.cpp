@@ -30,7 +30,7 @@ void SettingsStore::setAccount(const Types::AccountSettings &account)
 {
     m_settings->setValue("account/host"_L1, account.host);
     m_settings->setValue("account/port"_L1, account.port);
-    m_settings->setValue("account/security"_L1, Types::toString(account.security));
+    m_settings->setValue("account/security"_L1, Types::mailSecurityName(account.security));
     m_settings->setValue("account/user"_L1, account.user);
 }
 

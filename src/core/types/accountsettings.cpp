@@ -3,7 +3,7 @@
 
 namespace Types {
 
-QString toString(MailSecurity security)
+QString mailSecurityName(MailSecurity security)
 {
     switch (security) {
     case MailSecurity::Tls:
@@ -18,11 +18,12 @@ QString toString(MailSecurity security)
 
 MailSecurity mailSecurityFromString(const QString &text, MailSecurity fallback)
 {
-    if (text == QLatin1String("tls"))
+    const QString name = text.trimmed().toLower(); // settings files are edited by hand
+    if (name == QLatin1String("tls"))
         return MailSecurity::Tls;
-    if (text == QLatin1String("starttls"))
+    if (name == QLatin1String("starttls"))
         return MailSecurity::StartTls;
-    if (text == QLatin1String("none"))
+    if (name == QLatin1String("none"))
         return MailSecurity::None;
     return fallback;
 }

@@ -12,7 +12,7 @@ enum class MailSecurity {
     None,     // no encryption; never sends a password in clear unless the user allows it
 };
 
-QString toString(MailSecurity security);
+QString mailSecurityName(MailSecurity security);
 MailSecurity mailSecurityFromString(const QString &text, MailSecurity fallback);
 quint16 defaultPop3Port(MailSecurity security);
 

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The executables as users run them: exit codes, output, and the profile they write.
+#include "store/settingsstore.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s); // --help and --version must work on a headless machine
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+const QString cli = QStringLiteral(TIDINGS_CLI);
+
+} // namespace
+
+class TestCliAccount : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void setThenShow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Result r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir.path(), u"--host"_s,
+                             u"127.0.0.1"_s, u"--security"_s, u"starttls"_s, u"--user"_s, u"demo"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, u"host=127.0.0.1\nport=110\nsecurity=starttls\nuser=demo\n"_s);
+
+        r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir.path(), u"--port"_s, u"10110"_s});
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, {u"account"_s, u"show"_s, u"--profile"_s, dir.path()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, u"host=127.0.0.1\nport=10110\nsecurity=starttls\nuser=demo\n"_s);
+
+        // The GUI reads exactly what the CLI wrote.
+        Store::SettingsStore store(Common::Profile::at(dir.path()));
+        QCOMPARE(store.account().port, quint16(10110));
+        QCOMPARE(store.account().user, u"demo"_s);
+    }
+
+    void badInputIsRefusedWithAReason_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("security") << QStringList{u"set"_s, u"--security"_s, u"ssl"_s}
+                                  << u"unknown security \"ssl\""_s;
+        QTest::newRow("port-zero") << QStringList{u"set"_s, u"--port"_s, u"0"_s}
+                                   << u"port must be a number from 1 to 65535"_s;
+        QTest::newRow("port-text") << QStringList{u"set"_s, u"--port"_s, u"pop"_s}
+                                   << u"port must be a number from 1 to 65535"_s;
+        QTest::newRow("action") << QStringList{u"delete"_s} << u"unknown action \"delete\""_s;
+        QTest::newRow("no-action") << QStringList{} << u"expected exactly one action"_s;
+        QTest::newRow("option") << QStringList{u"show"_s, u"--bogus"_s} << u"bogus"_s;
+    }
+    void badInputIsRefusedWithAReason()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Result r = run(cli, QStringList{u"account"_s, u"--profile"_s, dir.path()} + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // Nothing half-written.
+        QVERIFY(!Store::SettingsStore(Common::Profile::at(dir.path())).account().isConfigured());
+    }
+
+    void unknownCommandAndUsage()
+    {
+        Result r = run(cli, {u"frobnicate"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"unknown command \"frobnicate\""_s));
+        r = run(cli, {});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"Usage: tidings-cli"_s));
+    }
+
+    void versionAndHelpWorkWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("tidings") << QStringLiteral(TIDINGS_APP) << u"tidings"_s;
+        QTest::newRow("tidings-cli") << cli << u"tidings-cli"_s;
+        QTest::newRow("tidings-authd") << QStringLiteral(TIDINGS_AUTHD) << u"tidings-authd"_s;
+    }
+    void versionAndHelpWorkWithoutADisplay()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, name);
+        Result r = run(program, {u"--version"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(name + u' ', Qt::CaseInsensitive), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral(TIDINGS_VERSION)));
+        r = run(program, {u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Usage:"_s), qPrintable(r.out));
+    }
+
+    void appHelpListsProfileOption()
+    {
+        const Result r = run(QStringLiteral(TIDINGS_APP), {u"--help"_s});
+        QVERIFY(r.out.contains(u"--profile"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAccount)
+#include "tst_cli_account.moc"

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/settingsstore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Types::MailSecurity;
+
+class TestSettingsStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.emplace().isValid()); }
+
+    void emptyProfileHasSecureDefaults()
+    {
+        Store::SettingsStore store(profile());
+        const auto account = store.account();
+        QVERIFY(!account.isConfigured());
+        QCOMPARE(account.security, MailSecurity::Tls);
+        QCOMPARE(account.port, quint16(995));
+        QVERIFY(store.language().isEmpty());
+        QVERIFY(store.windowGeometry().isEmpty());
+    }
+
+    void valuesSurviveANewStore()
+    {
+        Types::AccountSettings account;
+        account.host = u"pop.例子.cn"_s;
+        account.port = 10995;
+        account.security = MailSecurity::StartTls;
+        account.user = u"用户@example.org"_s;
+        const QByteArray blob("\x00\x01\xffgeometry", 11);
+        {
+            Store::SettingsStore store(profile());
+            store.setAccount(account);
+            store.setLanguage(u"zh_CN"_s);
+            store.setWindowGeometry(blob);
+            store.setWindowState("state"_ba);
+            store.setSplitterState(u"main"_s, "split-main"_ba);
+            store.setSplitterState(u"message"_s, "split-message"_ba);
+        } // destructor writes the file
+        Store::SettingsStore again(profile());
+        QCOMPARE(again.account(), account);
+        QCOMPARE(again.language(), u"zh_CN"_s);
+        QCOMPARE(again.windowGeometry(), blob);
+        QCOMPARE(again.windowState(), "state"_ba);
+        QCOMPARE(again.splitterState(u"main"_s), "split-main"_ba);
+        QCOMPARE(again.splitterState(u"message"_s), "split-message"_ba);
+    }
+
+    // The settings file is plain text a user may read: it must never hold a password.
+    void fileIsReadableIniWithoutSecrets()
+    {
+        Types::AccountSettings account;
+        account.host = u"mail.example.org"_s;
+        account.user = u"alice"_s;
+        Store::SettingsStore store(profile());
+        store.setAccount(account);
+        store.sync();
+        QCOMPARE(store.fileName(), profile().settingsFile());
+        QFile file(store.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("[account]"));
+        QVERIFY(text.contains("host=mail.example.org"));
+        QVERIFY(!text.toLower().contains("password"));
+    }
+
+    void hostileValuesFallBackSafely()
+    {
+        {
+            QFile file(profile().settingsFile());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("[account]\nhost=h\nuser=u\nport=99999\nsecurity=plaintext-please\n");
+        }
+        Store::SettingsStore store(profile());
+        const auto account = store.account();
+        QCOMPARE(account.security, MailSecurity::Tls); // never downgraded by a typo
+        QCOMPARE(account.port, quint16(995));          // out of range -> the default port
+    }
+
+private:
+    Common::Profile profile() const { return Common::Profile::at(m_dir->path()); }
+    std::optional<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestSettingsStore)
+#include "tst_settingsstore.moc"
