@@ -52,7 +52,11 @@ void MainWindow::setupActions()
     m_ui->actionCopy->setShortcut(QKeySequence::Copy);
     m_ui->actionPaste->setShortcut(QKeySequence::Paste);
     m_ui->actionSelectAll->setShortcut(QKeySequence::SelectAll);
-    m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
+    // Most Linux desktops define no standard Preferences key; Ctrl+, is what users try.
+    const auto preferencesKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    m_ui->actionPreferences->setShortcuts(preferencesKeys.isEmpty()
+                                              ? QList{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                              : preferencesKeys);
     m_ui->actionFullScreen->setShortcut(QKeySequence::FullScreen);
     m_ui->actionGetMail->setShortcut(QKeySequence(Qt::Key_F5));
     m_ui->actionNewMessage->setShortcut(QKeySequence::New);

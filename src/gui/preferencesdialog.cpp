@@ -19,6 +19,8 @@ PreferencesDialog::PreferencesDialog(Store::SettingsStore &settings, LanguageMan
     , m_languages(languages)
 {
     m_ui->setupUi(this);
+    // Room for a typical host name and the longest security choice, in any language.
+    m_ui->hostEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 32);
     fillChoices();
     load();
     connect(m_ui->securityCombo, &QComboBox::currentIndexChanged, this,
@@ -37,6 +39,11 @@ void PreferencesDialog::fillChoices()
     m_ui->securityCombo->addItem(tr("STARTTLS (required)"), int(Types::MailSecurity::StartTls));
     m_ui->securityCombo->addItem(tr("None (not encrypted)"), int(Types::MailSecurity::None));
     m_ui->securityCombo->setCurrentIndex(qMax(security, 0));
+    // Some styles pad the box more than its size hint allows for; keep every choice readable.
+    int widest = 0;
+    for (int i = 0; i < m_ui->securityCombo->count(); ++i)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(m_ui->securityCombo->itemText(i)));
+    m_ui->securityCombo->setMinimumWidth(widest + fontMetrics().height() * 3);
 
     // Each language is named in itself, so a user can find theirs whatever is shown now.
     const int language = m_ui->languageCombo->currentIndex();
