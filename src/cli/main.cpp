@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountcommand.h"
+#include "jwtcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -14,6 +15,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "\n"
                      "Commands:\n"
                      "  account show|set   show or change a profile's mail account settings\n"
+                     "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
                      "\n"
                      "Run 'tidings-cli <command> --help' for the options of a command.\n";
 
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
     arguments.removeAt(1); // the sub-command parses the rest as its own command line
     if (command == u"account"_s)
         return Cli::runAccountCommand(arguments);
+    if (command == u"jwt"_s)
+        return Cli::runJwtCommand(arguments);
     QTextStream(stderr) << "tidings-cli: unknown command \"" << command << "\"\n\n" << usage;
     return 2;
 }

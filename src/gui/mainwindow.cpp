@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "jwt/jwtinspector.h"
 #include "languagemanager.h"
 #include "preferencesdialog.h"
 #include "store/settingsstore.h"
@@ -25,6 +26,7 @@ MainWindow::MainWindow(Store::SettingsStore &settings, LanguageManager &language
     , m_languages(languages)
 {
     m_ui->setupUi(this);
+    m_ui->inspectorLayout->addWidget(new JwtInspector(&m_settings, m_ui->inspectorDockContents));
     m_ui->inspectorDock->hide();
     m_ui->emptyStateIcon->setPixmap(QIcon(u":/icons/tidings.svg"_s).pixmap(64, 64));
     m_ui->mainSplitter->setStretchFactor(1, 1);
@@ -77,6 +79,8 @@ void MainWindow::setupActions()
     m_ui->menuView->insertAction(m_ui->actionFullScreen, inspectorToggle);
     m_ui->menuView->insertSeparator(m_ui->actionFullScreen);
     m_ui->menuTools->addAction(inspectorToggle);
+    m_ui->menuTools->addAction(m_ui->actionInspectorWindow);
+    connect(m_ui->actionInspectorWindow, &QAction::triggered, this, &MainWindow::openInspectorWindow);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionPreferences, &QAction::triggered, this, [this] { openPreferences(); });
@@ -174,6 +178,18 @@ void MainWindow::openPreferences(int page)
     dialog.showPage(page);
     if (dialog.exec() == QDialog::Accepted)
         refreshAccountState();
+}
+
+void MainWindow::openInspectorWindow()
+{
+    // A top-level window of its own, so testers can keep several tokens side by side.
+    auto *window = new JwtInspector(&m_settings);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    window->setWindowTitle(tr("JWT Inspector"));
+    window->setWindowIcon(windowIcon());
+    window->resize(1100, 720);
+    window->show();
 }
 
 void MainWindow::openAbout()

@@ -35,6 +35,7 @@ public:
 
     void openPreferences(int page = 0);
     void openAbout();
+    void openInspectorWindow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -74,6 +74,29 @@ void SettingsStore::setSplitterState(const QString &name, const QByteArray &stat
     m_settings->setValue("window/splitter-"_L1 + name, state);
 }
 
+bool SettingsStore::keepJwtHistory() const
+{
+    return m_settings->value("jwt/keep-history"_L1, false).toBool();
+}
+
+void SettingsStore::setKeepJwtHistory(bool keep)
+{
+    m_settings->setValue("jwt/keep-history"_L1, keep);
+}
+
+QStringList SettingsStore::jwtHistory() const
+{
+    return m_settings->value("jwt/history"_L1).toStringList();
+}
+
+void SettingsStore::setJwtHistory(const QStringList &tokens)
+{
+    if (tokens.isEmpty())
+        m_settings->remove("jwt/history"_L1);
+    else
+        m_settings->setValue("jwt/history"_L1, tokens);
+}
+
 QString SettingsStore::fileName() const
 {
     return m_settings->fileName();

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -34,6 +35,12 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     void setWindowState(const QByteArray &state);
     void setSplitterState(const QString &name, const QByteArray &state);
+
+    // JWT inspector history: off by default, tokens are credentials.
+    bool keepJwtHistory() const;
+    void setKeepJwtHistory(bool keep);
+    QStringList jwtHistory() const;
+    void setJwtHistory(const QStringList &tokens);
 
     QString fileName() const;
     void sync();
