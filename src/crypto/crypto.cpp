@@ -107,31 +107,93 @@ int hashSize(Hash hash)
     return 0;
 }
 
+namespace {
+
+// Fetching "HMAC" and the digest by name takes locks and string compares on
+// every call; a per-thread context with the digest already set is duplicated
+// instead, which is several times faster for short tokens.
+EVP_MAC_CTX *hmacPrototype(Hash hash)
+{
+    struct Prototypes
+    {
+        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        EVP_MAC_CTX *ctx[3] = {};
+        ~Prototypes()
+        {
+            for (EVP_MAC_CTX *c : ctx)
+                EVP_MAC_CTX_free(c);
+            EVP_MAC_free(mac);
+        }
+    };
+    thread_local Prototypes prototypes;
+    const int index = int(hash);
+    if (!prototypes.ctx[index] && prototypes.mac) {
+        EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(prototypes.mac);
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                             const_cast<char *>(digestName(hash)), 0),
+            OSSL_PARAM_construct_end(),
+        };
+        if (ctx && EVP_MAC_CTX_set_params(ctx, params) == 1)
+            prototypes.ctx[index] = ctx;
+        else
+            EVP_MAC_CTX_free(ctx);
+    }
+    return prototypes.ctx[index];
+}
+
+} // namespace
+
 QByteArray hmac(Hash hash, const QByteArray &key, const QByteArray &data)
 {
     ErrorScope scope;
-    const char *md = digestName(hash);
-    if (!md)
-        return {};
-    Owned<EVP_MAC, EVP_MAC_free> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
-    if (!mac)
-        return {};
-    Owned<EVP_MAC_CTX, EVP_MAC_CTX_free> ctx(EVP_MAC_CTX_new(mac.get()));
-    if (!ctx)
-        return {};
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char *>(md), 0),
-        OSSL_PARAM_construct_end(),
+    // Verifying many tokens with one secret is the common case: keep the keyed
+    // context of the last call on this thread and only reset it (EVP_MAC_init
+    // with a null key reuses the key, skipping the key schedule and the dup).
+    struct Keyed
+    {
+        Hash hash = Hash::Sha256;
+        QByteArray key;
+        EVP_MAC_CTX *ctx = nullptr;
+        ~Keyed() { clear(); }
+        void clear()
+        {
+            EVP_MAC_CTX_free(ctx);
+            ctx = nullptr;
+            if (!key.isEmpty())
+                OPENSSL_cleanse(key.data(), size_t(key.size()));
+            key.clear();
+        }
     };
-    if (EVP_MAC_init(ctx.get(), nonNull(key), size_t(key.size()), params) != 1)
+    thread_local Keyed last;
+    bool ready = false;
+    if (last.ctx && last.hash == hash && last.key == key) {
+        ready = EVP_MAC_init(last.ctx, nullptr, 0, nullptr) == 1;
+    } else {
+        last.clear();
+        EVP_MAC_CTX *prototype = hmacPrototype(hash);
+        last.ctx = prototype ? EVP_MAC_CTX_dup(prototype) : nullptr;
+        ready = last.ctx && EVP_MAC_init(last.ctx, nonNull(key), size_t(key.size()), nullptr) == 1;
+        if (ready) {
+            last.hash = hash;
+            last.key = key;
+            last.key.detach(); // our own copy, wiped when replaced
+        }
+    }
+    if (!ready) {
+        last.clear();
         return {};
-    if (EVP_MAC_update(ctx.get(), nonNull(data), size_t(data.size())) != 1)
+    }
+    if (EVP_MAC_update(last.ctx, nonNull(data), size_t(data.size())) != 1) {
+        last.clear();
         return {};
+    }
     QByteArray out(hashSize(hash), Qt::Uninitialized);
     size_t outLength = 0;
-    if (EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength,
+    if (EVP_MAC_final(last.ctx, reinterpret_cast<unsigned char *>(out.data()), &outLength,
                       size_t(out.size())) != 1 ||
         outLength != size_t(out.size())) {
+        last.clear();
         return {};
     }
     return out;

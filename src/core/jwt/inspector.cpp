@@ -18,7 +18,7 @@ namespace {
 constexpr qint64 maxShownTime = 253402300799; // 9999-12-31T23:59:59Z
 constexpr qint64 millisecondsThreshold = 100000000000; // year 5138 in seconds
 const char *const timeClaimNames[] = {"exp", "nbf", "iat", "auth_time", "updated_at"};
-const char *const untrustedHeaderKeys[] = {"jwk", "jku", "x5u", "x5c"};
+const char16_t *const untrustedHeaderKeys[] = {u"jwk", u"jku", u"x5u", u"x5c"};
 
 // RFC 7515 §4.1.11: every name in "crit" must be understood, or the token is refused.
 void checkCritical(const JsonValue &header, Report &r)
@@ -265,11 +265,11 @@ Report inspect(Token token, const KeySet &keys, const InspectOptions &options)
     r.errors = r.token.errors;
     r.warnings = r.token.warnings;
     if (r.token.header) {
-        for (const char *name : untrustedHeaderKeys)
-            if (r.token.header->member(QString::fromLatin1(name)))
+        for (const char16_t *name : untrustedHeaderKeys)
+            if (r.token.header->member(name))
                 r.warnings.append({WarningKind::UntrustedHeaderKey,
                                    QCoreApplication::translate("Jwt", "the header names a key in \"%1\"; keys named by the token "
-                                   "itself are never trusted nor fetched").arg(QLatin1String(name))});
+                                   "itself are never trusted nor fetched").arg(QStringView(name))});
     }
     // The signature covers bytes, not JSON: a payload that is not a JSON object
     // (RFC 8037's example signs plain text) can still be verified.

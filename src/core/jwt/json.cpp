@@ -36,17 +36,31 @@ public:
     {
         Frame &frame = m_stack.back();
         QString name = QString::fromUtf8(s, qsizetype(n));
-        if (frame.names.contains(name)) {
+        // Small objects (every real header and payload) are searched in place;
+        // a hash only pays off for big ones.
+        bool duplicate = false;
+        if (frame.value.members.size() < 32) {
+            for (const JsonMember &m : frame.value.members)
+                duplicate = duplicate || m.name == name;
+        } else {
+            if (frame.names.isEmpty())
+                for (const JsonMember &m : frame.value.members)
+                    frame.names.insert(m.name);
+            duplicate = frame.names.contains(name);
+            frame.names.insert(name);
+        }
+        if (duplicate) {
             m_error = u"duplicate member name \"%1\""_s.arg(name);
             return false;
         }
-        frame.names.insert(name);
         frame.pendingName = std::move(name);
         return true;
     }
     bool EndObject(rapidjson::SizeType) { return close(); }
     bool StartArray() { return open(JsonValue::Type::Array); }
     bool EndArray(rapidjson::SizeType) { return close(); }
+
+    TreeBuilder() { m_stack.reserve(8); }
 
     std::optional<JsonValue> result;
     QString m_error;
@@ -67,6 +81,8 @@ private:
         }
         Frame frame;
         frame.value.type = type;
+        if (type == JsonValue::Type::Object)
+            frame.value.members.reserve(8); // typical headers and payloads fit
         m_stack.push_back(std::move(frame));
         return true;
     }
@@ -258,14 +274,15 @@ JsonValue &JsonValue::append(JsonValue value)
     return elements.back();
 }
 
-JsonParseResult parseJson(const QByteArray &utf8)
+JsonParseResult parseJson(const QByteArray &utf8, bool utf8Checked)
 {
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag
-        | rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
     rapidjson::MemoryStream stream(utf8.constData(), size_t(utf8.size()));
     rapidjson::Reader reader;
     TreeBuilder builder;
-    const rapidjson::ParseResult ok = reader.Parse<flags>(stream, builder);
+    const rapidjson::ParseResult ok = utf8Checked
+        ? reader.Parse<flags>(stream, builder)
+        : reader.Parse<flags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
     JsonParseResult result;
     if (ok) {
         result.value = std::move(builder.result);

@@ -59,7 +59,8 @@ struct JsonParseResult
 // names (RFC 7515 §5.2 says reject or keep the last; we reject), trailing text
 // and nesting deeper than maxJsonDepth are errors.
 constexpr int maxJsonDepth = 256;
-JsonParseResult parseJson(const QByteArray &utf8);
+// utf8Checked skips the encoding check when the caller has already made it.
+JsonParseResult parseJson(const QByteArray &utf8, bool utf8Checked = false);
 
 // Two-space indented, members in their order, numbers as written, non-ASCII
 // as itself (only what JSON requires is escaped).

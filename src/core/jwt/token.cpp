@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token.h"
 
-#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <QCoreApplication>
@@ -95,28 +94,28 @@ void decodeJsonPart(Token &token, int index, const QByteArray &bytes,
 {
     const Segment &seg = token.segments[index];
     textOut = utf8Text(bytes);
-    const QString name = segmentName(index);
+    const auto name = [index] { return segmentName(index); }; // translated only when needed
     if (!textOut) {
-        token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is not UTF-8 text").arg(name), index, seg.start});
+        token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is not UTF-8 text").arg(name()), index, seg.start});
         return;
     }
     if (bytes.isEmpty()) {
-        token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is empty").arg(name), index, seg.start});
+        token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is empty").arg(name()), index, seg.start});
         return;
     }
-    JsonParseResult parsed = parseJson(bytes);
+    JsonParseResult parsed = parseJson(bytes, true); // UTF-8 checked above
     if (!parsed.value) {
         // Map the byte offset back to roughly where it sits in the base64 text.
         const qsizetype pos = seg.start + qMin(seg.length - 1, parsed.offset * 4 / 3);
         token.errors.append({ErrorKind::Json,
-                             QCoreApplication::translate("Jwt", "%1 is not valid JSON: %2 at byte %3").arg(name, parsed.error)
+                             QCoreApplication::translate("Jwt", "%1 is not valid JSON: %2 at byte %3").arg(name(), parsed.error)
                                  .arg(parsed.offset),
                              index, qMax(seg.start, pos)});
         return;
     }
     if (!parsed.value->isObject()) {
         token.errors.append({ErrorKind::Json,
-                             QCoreApplication::translate("Jwt", "%1 is JSON but not an object; it is shown as text").arg(name),
+                             QCoreApplication::translate("Jwt", "%1 is JSON but not an object; it is shown as text").arg(name()),
                              index, seg.start});
         return;
     }
@@ -151,11 +150,12 @@ Token decodeToken(QStringView input)
     while (end > begin && input[end - 1].isSpace())
         --end;
     QStringView body = input.mid(begin, end - begin);
-    static const QRegularExpression bearer(u"^bearer\\s+"_s,
-                                           QRegularExpression::CaseInsensitiveOption);
-    const auto match = bearer.match(body.toString());
-    if (match.hasMatch()) {
-        begin += match.capturedLength();
+    constexpr QLatin1StringView bearer("bearer");
+    if (body.size() > bearer.size() && body.startsWith(bearer, Qt::CaseInsensitive)
+        && body[bearer.size()].isSpace()) {
+        begin += bearer.size();
+        while (begin < end && input[begin].isSpace())
+            ++begin;
         body = input.mid(begin, end - begin);
     }
     token.text = body.toString();

@@ -70,6 +70,7 @@ JwtInspector::JwtInspector(Store::SettingsStore *settings, QWidget *parent)
     , m_settings(settings)
 {
     m_ui->setupUi(this);
+    m_pool.setMaxThreadCount(1);
     setAcceptDrops(true);
     m_ui->tokenEdit->setAcceptDrops(false); // the panel handles drops, text and files alike
     m_ui->tokenEdit->setWordWrapMode(QTextOption::WrapAnywhere);
@@ -88,9 +89,13 @@ JwtInspector::JwtInspector(Store::SettingsStore *settings, QWidget *parent)
     m_ui->decodeSplitter->setStretchFactor(0, 1);
     m_ui->decodeSplitter->setStretchFactor(1, 1);
     m_ui->claimsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_ui->claimsTable->setColumnWidth(0, fontMetrics().averageCharWidth() * 12);
-    m_ui->claimsTable->setColumnWidth(1, fontMetrics().averageCharWidth() * 24);
-    m_ui->claimsTable->setColumnWidth(2, fontMetrics().averageCharWidth() * 36);
+    // Name, value and time keep their width; the explanation takes the rest.
+    const int ch = fontMetrics().averageCharWidth();
+    m_ui->claimsTable->setColumnWidth(0, ch * 12);
+    m_ui->claimsTable->setColumnWidth(1, ch * 28);
+    m_ui->claimsTable->setColumnWidth(2, ch * 25);
+    m_ui->keyEdit->setMaximumHeight(fontMetrics().lineSpacing() * 7);
+    m_ui->leftLayout->setStretchFactor(m_ui->tokenEdit, 1);
     m_ui->encodeHeaderEdit->setPlainText(u"{\n  \"typ\": \"JWT\"\n}"_s);
     m_ui->encodePayloadEdit->setPlainText(u"{\n  \"sub\": \"tester\",\n  \"iat\": %1,\n  \"exp\": %2\n}"_s
                                               .arg(QDateTime::currentSecsSinceEpoch())
@@ -113,7 +118,12 @@ JwtInspector::JwtInspector(Store::SettingsStore *settings, QWidget *parent)
         }
     });
 
-    connect(m_ui->tokenEdit, &QPlainTextEdit::textChanged, this, &JwtInspector::scheduleInspect);
+    // textChanged also fires when the highlighter recolours the token; only a
+    // real edit may start a new decode, or showing a result would loop.
+    connect(m_ui->tokenEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_ui->tokenEdit->toPlainText() != m_inspectedText)
+            scheduleInspect();
+    });
     connect(m_ui->keyEdit, &QPlainTextEdit::textChanged, this, &JwtInspector::scheduleInspect);
     connect(m_ui->secretBase64Check, &QCheckBox::toggled, this, &JwtInspector::scheduleInspect);
     connect(m_ui->pasteButton, &QToolButton::clicked, this,
@@ -199,8 +209,10 @@ void JwtInspector::startInspect()
     Jwt::InspectOptions options;
     options.now = currentTime();
     const QString text = m_ui->tokenEdit->toPlainText();
+    m_inspectedText = text;
     const Jwt::KeyInput key = keyInputFrom(m_ui->keyEdit->toPlainText(), m_ui->secretBase64Check->isChecked());
-    m_watcher.setFuture(QtConcurrent::run([text, key, options] { return Jwt::inspect(text, key, options); }));
+    m_watcher.setFuture(
+        QtConcurrent::run(&m_pool, [text, key, options] { return Jwt::inspect(text, key, options); }));
 }
 
 void JwtInspector::showReport(const Jwt::Report &report)
@@ -336,9 +348,9 @@ void JwtInspector::showClaims(const Jwt::Report &r)
             name->setFont(bold);
             table->setItem(row, 0, name);
             table->setItem(row, 1, new QTableWidgetItem(value));
-            table->setItem(row, 2, new QTableWidgetItem(meaning));
-            table->setItem(row, 3, new QTableWidgetItem());
-            table->item(row, 3)->setData(Qt::UserRole, header ? QString() : m.name);
+            table->setItem(row, 2, new QTableWidgetItem());
+            table->item(row, 2)->setData(Qt::UserRole, header ? QString() : m.name);
+            table->setItem(row, 3, new QTableWidgetItem(meaning));
         }
     };
     addRows(r.token.header, true);
@@ -353,16 +365,17 @@ void JwtInspector::refreshTimes()
     const qint64 now = currentTime();
     QTableWidget *table = m_ui->claimsTable;
     for (int row = 0; row < table->rowCount(); ++row) {
-        QTableWidgetItem *item = table->item(row, 3);
+        QTableWidgetItem *item = table->item(row, 2);
         const QString claim = item->data(Qt::UserRole).toString();
         for (const Jwt::TimeClaim &t : m_report->times) {
             if (t.name != claim)
                 continue;
             const QDateTime local = QDateTime::fromSecsSinceEpoch(t.unix).toLocalTime();
             item->setText(t.inRange ? u"%1\n%2\n%3"_s.arg(Jwt::relativeText(t.name, t.unix, now),
-                                                         QLocale().toString(local, QLocale::LongFormat),
+                                                         QLocale().toString(local, QLocale::ShortFormat),
                                                          Jwt::utcText(t.unix))
                                     : tr("out of range"));
+            item->setToolTip(QLocale().toString(local, QLocale::LongFormat));
         }
     }
     table->resizeRowsToContents();

@@ -4,6 +4,7 @@
 #include "core/jwt/inspector.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<Ui::JwtInspector> m_ui;
     Store::SettingsStore *m_settings;
     TokenHighlighter *m_tokenHighlighter;
+    QThreadPool m_pool; // our own: Qt's global pool also serves painting
     QFutureWatcher<Jwt::Report> m_watcher;
     std::unique_ptr<Jwt::Report> m_report;
     QTimer m_debounce;
@@ -74,6 +76,7 @@ private:
     quint64 m_shownGeneration = 0;
     bool m_pending = false;
     std::optional<qint64> m_now;
+    QString m_inspectedText; // the token text of the newest decode
 };
 
 } // namespace Gui
