@@ -43,10 +43,10 @@ QString reportToJson(const Jwt::Report &r)
     JsonValue out = JsonValue::object();
     out.add(u"header"_s, t.header ? *t.header : JsonValue());
     out.add(u"payload"_s, t.payload ? *t.payload : JsonValue());
-    out.add(u"header_text"_s, optionalString(t.headerText));
-    out.add(u"payload_text"_s, optionalString(t.payloadText));
-    out.add(u"header_pretty"_s, optionalString(Jwt::displayText(t.header, t.headerText)));
-    out.add(u"payload_pretty"_s, optionalString(Jwt::displayText(t.payload, t.payloadText)));
+    out.add(u"header_text"_s, optionalString(t.headerText()));
+    out.add(u"payload_text"_s, optionalString(t.payloadText()));
+    out.add(u"header_pretty"_s, optionalString(Jwt::displayText(t.header, t.headerText())));
+    out.add(u"payload_pretty"_s, optionalString(Jwt::displayText(t.payload, t.payloadText())));
     out.add(u"alg"_s, t.header && t.header->member(u"alg") ? *t.header->member(u"alg") : JsonValue());
     out.add(u"signature"_s, t.segments.size() == 3 ? segmentText(t, 2) : JsonValue());
     out.add(u"signature_valid"_s, r.signature == Jwt::SignatureVerdict::NotChecked
@@ -96,8 +96,8 @@ QString reportToText(const Jwt::Report &r, bool colour)
         raw += paint(segmentColours[qMin<qsizetype>(i, 2)], t.text.mid(t.segments[i].start, t.segments[i].length));
     }
     out += bold + u"Token"_s + reset + u'\n' + raw + u"\n\n"_s;
-    const auto header = Jwt::displayText(t.header, t.headerText);
-    const auto payload = Jwt::displayText(t.payload, t.payloadText);
+    const auto header = Jwt::displayText(t.header, t.headerText());
+    const auto payload = Jwt::displayText(t.payload, t.payloadText());
     if (header)
         out += bold + u"Header"_s + reset + u'\n' + paint(segmentColours[0], *header) + u"\n\n"_s;
     if (payload)

@@ -33,13 +33,13 @@ QString curveName(Crypto::Curve curve)
 
 } // namespace
 
-QList<Algorithm> allAlgorithms()
+const QList<Algorithm> &allAlgorithms()
 {
     using F = CandidateKey::Family;
     using H = Crypto::Hash;
     using S = Crypto::SignatureScheme;
     using C = Crypto::Curve;
-    return {
+    static const QList<Algorithm> algorithms = {
         {u"HS256"_s, F::Hmac, H::Sha256, S::RsaPkcs1, C::None},
         {u"HS384"_s, F::Hmac, H::Sha384, S::RsaPkcs1, C::None},
         {u"HS512"_s, F::Hmac, H::Sha512, S::RsaPkcs1, C::None},
@@ -54,6 +54,7 @@ QList<Algorithm> allAlgorithms()
         {u"ES512"_s, F::Ec, H::Sha512, S::Ecdsa, C::P521},
         {u"EdDSA"_s, F::Ed25519, H::Sha512, S::EdDsa, C::None},
     };
+    return algorithms;
 }
 
 std::optional<Algorithm> findAlgorithm(const QString &name)

@@ -18,7 +18,7 @@ struct Algorithm
 };
 
 std::optional<Algorithm> findAlgorithm(const QString &name);
-QList<Algorithm> allAlgorithms();
+const QList<Algorithm> &allAlgorithms();
 
 // Empty when key may be used for alg, else why not (English).
 QString keyMismatch(const Algorithm &alg, const CandidateKey &key);

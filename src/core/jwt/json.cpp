@@ -7,6 +7,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -280,7 +281,9 @@ JsonParseResult parseJson(const QByteArray &utf8, bool utf8Checked)
     rapidjson::MemoryStream stream(utf8.constData(), size_t(utf8.size()));
     rapidjson::Reader reader;
     TreeBuilder builder;
-    const rapidjson::ParseResult ok = utf8Checked
+    // Pure ASCII (nearly every header and payload) cannot be invalid UTF-8.
+    const bool ascii = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) { return uchar(c) < 0x80; });
+    const rapidjson::ParseResult ok = utf8Checked || ascii
         ? reader.Parse<flags>(stream, builder)
         : reader.Parse<flags | rapidjson::kParseValidateEncodingFlag>(stream, builder);
     JsonParseResult result;

@@ -3,6 +3,8 @@
 
 #include <QStringDecoder>
 
+#include <array>
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -21,11 +23,21 @@ QString segmentName(int index)
     return QCoreApplication::translate("Jwt", segmentNames[qBound(0, index, 4)]);
 }
 
+constexpr auto base64UrlTable = [] {
+    std::array<bool, 128> table{};
+    for (char c = 'A'; c <= 'Z'; ++c)
+        table[size_t(c)] = true;
+    for (char c = 'a'; c <= 'z'; ++c)
+        table[size_t(c)] = true;
+    for (char c = '0'; c <= '9'; ++c)
+        table[size_t(c)] = true;
+    table['-'] = table['_'] = true;
+    return table;
+}();
+
 bool isBase64UrlChar(QChar c)
 {
-    const char16_t u = c.unicode();
-    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-'
-        || u == '_';
+    return c.unicode() < 128 && base64UrlTable[c.unicode()];
 }
 
 QString describeChar(QChar c)
@@ -42,10 +54,15 @@ std::optional<QByteArray> decodeSegment(const QString &text, const Segment &seg,
                                         QList<Error> &errors)
 {
     const QStringView view = QStringView(text).mid(seg.start, seg.length);
+    // Check and narrow to Latin-1 in one pass; Qt does the decoding.
+    QByteArray ascii(view.size(), Qt::Uninitialized);
+    char *out = ascii.data();
     for (qsizetype i = 0; i < view.size(); ++i) {
         const QChar c = view[i];
-        if (isBase64UrlChar(c))
+        if (isBase64UrlChar(c)) {
+            out[i] = char(c.unicode());
             continue;
+        }
         const QString what = c == u'='
             ? QCoreApplication::translate("Jwt", "padding '=' is not allowed in a JWS (RFC 7515 §2)")
             : QCoreApplication::translate("Jwt", "character %1 is not allowed in base64url").arg(describeChar(c));
@@ -69,7 +86,7 @@ std::optional<QByteArray> decodeSegment(const QString &text, const Segment &seg,
         return std::nullopt;
     }
     auto decoded = QByteArray::fromBase64Encoding(
-        view.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        std::move(ascii), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         errors.append({ErrorKind::Base64,
                        QCoreApplication::translate("Jwt", "%1 segment is not valid base64url").arg(segmentName(index)), index,
@@ -90,12 +107,18 @@ std::optional<QString> utf8Text(const QByteArray &bytes)
 
 // Header or payload: must be a UTF-8 JSON object (RFC 7515 §5.2 steps 2-4, RFC 7519 §7.2).
 void decodeJsonPart(Token &token, int index, const QByteArray &bytes,
-                    std::optional<QString> &textOut, std::optional<JsonValue> &valueOut)
+                    std::optional<JsonValue> &valueOut)
 {
     const Segment &seg = token.segments[index];
-    textOut = utf8Text(bytes);
     const auto name = [index] { return segmentName(index); }; // translated only when needed
-    if (!textOut) {
+    // A JSON text that parses with encoding validation is UTF-8; the separate
+    // check only runs to explain a failure.
+    JsonParseResult parsed = parseJson(bytes);
+    if (parsed.value && parsed.value->isObject()) {
+        valueOut = std::move(parsed.value);
+        return;
+    }
+    if (!utf8Text(bytes)) {
         token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is not UTF-8 text").arg(name()), index, seg.start});
         return;
     }
@@ -103,7 +126,6 @@ void decodeJsonPart(Token &token, int index, const QByteArray &bytes,
         token.errors.append({ErrorKind::Json, QCoreApplication::translate("Jwt", "%1 is empty").arg(name()), index, seg.start});
         return;
     }
-    JsonParseResult parsed = parseJson(bytes, true); // UTF-8 checked above
     if (!parsed.value) {
         // Map the byte offset back to roughly where it sits in the base64 text.
         const qsizetype pos = seg.start + qMin(seg.length - 1, parsed.offset * 4 / 3);
@@ -113,13 +135,9 @@ void decodeJsonPart(Token &token, int index, const QByteArray &bytes,
                              index, qMax(seg.start, pos)});
         return;
     }
-    if (!parsed.value->isObject()) {
-        token.errors.append({ErrorKind::Json,
-                             QCoreApplication::translate("Jwt", "%1 is JSON but not an object; it is shown as text").arg(name()),
-                             index, seg.start});
-        return;
-    }
-    valueOut = std::move(parsed.value);
+    token.errors.append({ErrorKind::Json,
+                         QCoreApplication::translate("Jwt", "%1 is JSON but not an object; it is shown as text").arg(name()),
+                         index, seg.start});
 }
 
 } // namespace
@@ -130,6 +148,16 @@ std::optional<QString> displayText(const std::optional<JsonValue> &value,
     if (value)
         return toPrettyJson(*value);
     return text;
+}
+
+std::optional<QString> Token::headerText() const
+{
+    return segments.isEmpty() ? std::nullopt : utf8Text(headerBytes);
+}
+
+std::optional<QString> Token::payloadText() const
+{
+    return segments.size() < 2 ? std::nullopt : utf8Text(payloadBytes);
 }
 
 QByteArray Token::signingInput() const
@@ -191,7 +219,7 @@ Token decodeToken(QStringView input)
     // Header (segment 0) always; payload and signature only for a JWS.
     if (auto header = decodeSegment(token.text, token.segments[0], 0, token.errors)) {
         token.headerBytes = *header;
-        decodeJsonPart(token, 0, token.headerBytes, token.headerText, token.header);
+        decodeJsonPart(token, 0, token.headerBytes, token.header);
         if (token.header)
             if (const JsonValue *alg = token.header->member(u"alg"); alg && alg->isString())
                 token.alg = alg->text;
@@ -200,7 +228,7 @@ Token decodeToken(QStringView input)
         return token;
     if (auto payload = decodeSegment(token.text, token.segments[1], 1, token.errors)) {
         token.payloadBytes = *payload;
-        decodeJsonPart(token, 1, token.payloadBytes, token.payloadText, token.payload);
+        decodeJsonPart(token, 1, token.payloadBytes, token.payload);
     }
     if (count == 3)
         if (auto signature = decodeSegment(token.text, token.segments[2], 2, token.errors))

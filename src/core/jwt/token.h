@@ -29,8 +29,10 @@ struct Token
     QByteArray headerBytes;
     QByteArray payloadBytes;
     QByteArray signature;
-    std::optional<QString> headerText;  // null when not UTF-8
-    std::optional<QString> payloadText;
+    // The decoded segment as text; null when it is not UTF-8. Made on demand:
+    // verifying needs only the bytes and the JSON.
+    std::optional<QString> headerText() const;
+    std::optional<QString> payloadText() const;
     std::optional<JsonValue> header;    // set only for a JSON object
     std::optional<JsonValue> payload;
     QString alg;                        // header "alg" if it is a string

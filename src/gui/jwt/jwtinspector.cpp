@@ -232,8 +232,8 @@ void JwtInspector::showReport(const Jwt::Report &report)
         }
     m_tokenHighlighter->setSegments(ranges, errorPosition);
 
-    const auto header = Jwt::displayText(t.header, t.headerText);
-    const auto payload = Jwt::displayText(t.payload, t.payloadText);
+    const auto header = Jwt::displayText(t.header, t.headerText());
+    const auto payload = Jwt::displayText(t.payload, t.payloadText());
     auto binaryNote = [](const QByteArray &bytes) {
         return bytes.isEmpty() ? QString() : tr("(%n byte(s) that are not UTF-8 text)", nullptr, int(bytes.size()));
     };
