@@ -1,26 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QCommandLineParser>
+#include "admin.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+const char usage[] = "Usage: tidings-authd [--help] [--version] <command> [options]\n"
+                     "\n"
+                     "Commands:\n"
+                     "  serve --data DIR [--listen HOST:PORT] ...   run the TAP/1 server\n"
+                     "  user add|passwd|disable|enable|remove NAME --data DIR\n"
+                     "  user list --data DIR\n"
+                     "\n"
+                     "Run 'tidings-authd <command> --help' for the options of a command.\n";
+}
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tidings-authd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDINGS_VERSION));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"The Tidings authentication server (TAP/1, SCRAM-SHA-256, signed session tokens)."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve or user (not yet available)"_s);
-    parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
-        qCritical("tidings-authd: command \"%s\" is not available in this version",
-                  qPrintable(parser.positionalArguments().first()));
-        return 2;
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command.isEmpty() || command == u"--help"_s || command == u"-h"_s) {
+        QTextStream(command.isEmpty() ? stderr : stdout) << usage;
+        return command.isEmpty() ? 2 : 0;
     }
-    parser.showHelp(0);
+    if (command == u"--version"_s || command == u"-v"_s) {
+        QTextStream(stdout) << "tidings-authd " << TIDINGS_VERSION << '\n';
+        return 0;
+    }
+    arguments.removeAt(1);
+    if (command == u"serve"_s)
+        return Authd::runServe(arguments);
+    if (command == u"user"_s)
+        return Authd::runUserCommand(arguments);
+    QTextStream(stderr) << "tidings-authd: unknown command \"" << command << "\"\n\n" << usage;
+    return 2;
 }

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "authsession.h"
+
+#include "datastore.h"
+#include "throttle.h"
+#include "tokenissuer.h"
+
+#include "crypto/crypto.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSession, "tidings.authd.session", QtInfoMsg)
+
+namespace Authd {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+} // namespace
+
+AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_context(context)
+    , m_peer(socket->peerAddress().toString())
+{
+    socket->setParent(this);
+    // The kernel keeps what we do not read: our buffer stays one frame at most.
+    socket->setReadBufferSize(Tap::maxFrameSize + 4);
+    connect(socket, &QTcpSocket::readyRead, this, &AuthSession::handleReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &AuthSession::close);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        fail(u"timeout"_s, m_state == State::Authenticated ? u"idle for too long"_s
+                                                           : u"no complete handshake in time"_s);
+    });
+    m_timer.start(context.handshakeTimeoutMs);
+    log("connect");
+    send({{u"type"_s, u"hello"_s},
+          {u"protocol"_s, u"tap/1"_s},
+          {u"server"_s, u"tidings-authd/" TIDINGS_VERSION ""_s},
+          {u"mechanisms"_s, QJsonArray{u"SCRAM-SHA-256"_s}},
+          {u"max_attempts"_s, context.maxAttempts}});
+}
+
+AuthSession::~AuthSession() = default;
+
+void AuthSession::log(const char *event, const QString &detail) const
+{
+    // One structured line per event; never a password, proof or token.
+    qCInfo(lcSession).noquote() << u"event="_s + QString::fromLatin1(event) << u"peer="_s + m_peer
+                                << u"user="_s + (m_user.isEmpty() ? u"-"_s : m_user)
+                                << (detail.isEmpty() ? QString() : u"detail=\""_s + detail + u'"');
+}
+
+void AuthSession::send(const QJsonObject &message)
+{
+    if (m_state != State::Closed)
+        m_socket->write(Tap::encodeFrame(message));
+}
+
+void AuthSession::fail(const QString &code, const QString &text, qint64 retryAfter)
+{
+    QJsonObject error{{u"type"_s, u"error"_s}, {u"code"_s, code}, {u"message"_s, text}};
+    if (retryAfter >= 0)
+        error.insert(u"retry_after"_s, retryAfter);
+    send(error);
+    log(code == u"locked"_s ? "lockout" : "protocol-error", code + u": "_s + text);
+    close();
+}
+
+void AuthSession::close()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_timer.stop();
+    log("close");
+    // The socket outlives the session until its last bytes (an error frame) are sent.
+    m_socket->disconnect(this);
+    m_socket->setParent(nullptr);
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        m_socket->deleteLater();
+    } else {
+        connect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
+        m_socket->disconnectFromHost();
+    }
+    Q_EMIT closed();
+}
+
+void AuthSession::handleReadyRead()
+{
+    while (m_state != State::Closed && m_socket->bytesAvailable() > 0) {
+        m_decoder.feed(m_socket->read(m_decoder.room()));
+        QJsonObject message;
+        QString error;
+        for (;;) {
+            const auto status = m_decoder.next(&message, &error);
+            if (status == Tap::FrameDecoder::Status::NeedMore)
+                break;
+            if (status == Tap::FrameDecoder::Status::Error) {
+                fail(u"bad-frame"_s, error);
+                return;
+            }
+            handleMessage(message);
+            if (m_state == State::Closed)
+                return;
+        }
+    }
+}
+
+void AuthSession::handleMessage(const QJsonObject &message)
+{
+    const QString type = message.value(u"type"_s).toString();
+    if (type == u"jwks"_s) { // answered in every state: anyone may verify offline
+        send(m_context.issuer.jwks());
+        return;
+    }
+    switch (m_state) {
+    case State::AwaitStart:
+        if (type == u"auth-start"_s)
+            return handleAuthStart(message);
+        break;
+    case State::AwaitProof:
+        if (type == u"auth-proof"_s)
+            return handleAuthProof(message);
+        break;
+    case State::Authenticated:
+        m_timer.start(m_context.idleTimeoutMs);
+        return handleAuthenticated(type);
+    case State::Closed:
+        return;
+    }
+    fail(u"unexpected-message"_s, u"\"%1\" is not expected now"_s.arg(type));
+}
+
+Scram::Verifier AuthSession::fakeVerifier(const QString &user) const
+{
+    // Stable per name and indistinguishable from a real one (PROTOCOL.md).
+    const QByteArray secret = m_context.store.fakeSaltSecret();
+    const QByteArray name = user.toUtf8();
+    Scram::Verifier v;
+    v.iterations = m_context.iterations;
+    v.salt = Crypto::hmac(Crypto::Hash::Sha256, secret, "salt:" + name).left(16);
+    v.storedKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "stored:" + name);
+    v.serverKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "server:" + name);
+    return v;
+}
+
+void AuthSession::handleAuthStart(const QJsonObject &message)
+{
+    if (message.value(u"mechanism"_s).toString() != u"SCRAM-SHA-256"_s)
+        return fail(u"unsupported-mechanism"_s, u"only SCRAM-SHA-256 is offered"_s);
+    m_exchange.emplace();
+    const auto user = m_exchange->handleClientFirst(message.value(u"message"_s).toString().toUtf8());
+    if (!user)
+        return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
+    m_user = *user;
+    if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_peer, now()); wait > 0)
+        return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
+    const auto record = m_context.store.user(m_user);
+    m_userUsable = record && !record->disabled;
+    const QByteArray challenge = m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
+    m_state = State::AwaitProof;
+    send({{u"type"_s, u"auth-challenge"_s}, {u"message"_s, QString::fromLatin1(challenge)}});
+}
+
+void AuthSession::handleAuthProof(const QJsonObject &message)
+{
+    Scram::ServerExchange::Failure failure;
+    const QByteArray final = m_exchange->handleClientFinal(message.value(u"message"_s).toString().toUtf8(), &failure);
+    if (failure == Scram::ServerExchange::Failure::BadMessage)
+        return fail(u"bad-message"_s, u"the client-final message does not parse"_s);
+    if (failure == Scram::ServerExchange::Failure::NonceMismatch)
+        return fail(u"nonce-mismatch"_s, u"the nonce is not the one issued on this connection"_s);
+    m_exchange.reset();
+    if (failure != Scram::ServerExchange::Failure::None || !m_userUsable) {
+        // Same answer for a wrong password, an unknown user and a disabled account.
+        ++m_failures;
+        m_context.throttle.recordFailure(m_user, m_peer, now());
+        log("failure", u"invalid-credentials"_s);
+        if (m_failures >= m_context.maxAttempts)
+            return fail(u"too-many-attempts"_s, u"%1 failed attempts"_s.arg(m_failures));
+        m_state = State::AwaitStart;
+        send({{u"type"_s, u"auth-failed"_s},
+              {u"reason"_s, u"invalid-credentials"_s},
+              {u"attempts_left"_s, m_context.maxAttempts - m_failures}});
+        return;
+    }
+    m_context.throttle.recordSuccess(m_user, m_peer);
+    m_context.store.recordLogin(m_user);
+    const IssuedToken token = m_context.issuer.issue(m_user, now());
+    m_jti = token.jti;
+    m_expires = token.expires;
+    m_state = State::Authenticated;
+    m_timer.start(m_context.idleTimeoutMs);
+    log("success");
+    send({{u"type"_s, u"auth-ok"_s},
+          {u"message"_s, QString::fromLatin1(final)},
+          {u"token"_s, token.token},
+          {u"expires_in"_s, m_context.issuer.lifetime()}});
+}
+
+void AuthSession::handleAuthenticated(const QString &type)
+{
+    if (type == u"ping"_s) {
+        send({{u"type"_s, u"pong"_s}});
+    } else if (type == u"whoami"_s) {
+        send({{u"type"_s, u"session"_s}, {u"sub"_s, m_user}, {u"exp"_s, m_expires}, {u"jti"_s, m_jti}});
+    } else if (type == u"refresh"_s) {
+        m_context.store.revoke(m_jti, m_expires);
+        const IssuedToken token = m_context.issuer.issue(m_user, now());
+        m_jti = token.jti;
+        m_expires = token.expires;
+        log("refresh");
+        send({{u"type"_s, u"token"_s}, {u"token"_s, token.token}, {u"expires_in"_s, m_context.issuer.lifetime()}});
+    } else if (type == u"logout"_s) {
+        m_context.store.revoke(m_jti, m_expires);
+        log("logout");
+        send({{u"type"_s, u"bye"_s}});
+        close();
+    } else {
+        fail(u"unexpected-message"_s, u"\"%1\" is not a request this server knows"_s.arg(type));
+    }
+}
+
+} // namespace Authd
