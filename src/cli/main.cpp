@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountcommand.h"
+#include "authcommand.h"
 #include "jwtcommand.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "\n"
                      "Commands:\n"
                      "  account show|set   show or change a profile's mail account settings\n"
+                     "  auth login|whoami|refresh|logout   log in to tidings-authd (TAP/1)\n"
                      "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
                      "\n"
                      "Run 'tidings-cli <command> --help' for the options of a command.\n";
@@ -41,6 +43,8 @@ int main(int argc, char **argv)
     arguments.removeAt(1); // the sub-command parses the rest as its own command line
     if (command == u"account"_s)
         return Cli::runAccountCommand(arguments);
+    if (command == u"auth"_s)
+        return Cli::runAuthCommand(arguments);
     if (command == u"jwt"_s)
         return Cli::runJwtCommand(arguments);
     QTextStream(stderr) << "tidings-cli: unknown command \"" << command << "\"\n\n" << usage;
