@@ -14,6 +14,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -62,6 +63,16 @@ bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
         return false;
     *port = quint16(p);
     return true;
+}
+
+// Every connection is a descriptor: use the hard limit, not the default soft 1024.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
 int signalPipe[2] = {-1, -1};
@@ -158,8 +169,11 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption lifetime(u"token-lifetime"_s, u"Token lifetime in seconds (default 3600)."_s, u"s"_s, u"3600"_s);
     const QCommandLineOption iterations(u"iterations"_s, u"Iterations for unknown users' fake salts (default 15000)."_s,
                                         u"n"_s, QString::number(Scram::defaultIterations));
-    const QCommandLineOption maxConnections(u"max-connections"_s, u"Connection cap (default 1000)."_s, u"n"_s, u"1000"_s);
-    parser.addOptions({data, listen, tlsListen, tlsCert, tlsKey, issuer, lifetime, iterations, maxConnections});
+    const QCommandLineOption maxConnections(u"max-connections"_s, u"Connection cap (default 15000)."_s, u"n"_s, u"15000"_s);
+    const QCommandLineOption handshakeTimeout(u"handshake-timeout"_s, u"Seconds to complete a login (default 30)."_s,
+                                              u"s"_s, u"30"_s);
+    parser.addOptions({data, listen, tlsListen, tlsCert, tlsKey, issuer, lifetime, iterations, maxConnections,
+                       handshakeTimeout});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -182,6 +196,11 @@ int runServe(const QStringList &arguments)
     TokenIssuer tokens(store, parser.value(issuer), seconds);
     Throttle throttle;
     ServerContext context{store, tokens, throttle, rounds};
+    const int handshakeSeconds = parser.value(handshakeTimeout).toInt();
+    if (handshakeSeconds < 1 || handshakeSeconds > 300)
+        return fail(u"--handshake-timeout must be 1..300 seconds"_s);
+    context.handshakeTimeoutMs = handshakeSeconds * 1000;
+    raiseFileLimit();
     AuthServer server(context, cap);
 
     QHostAddress address;

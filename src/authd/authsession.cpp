@@ -19,6 +19,8 @@ Q_LOGGING_CATEGORY(lcSession, "tidings.authd.session", QtInfoMsg)
 namespace Authd {
 
 namespace {
+constexpr qsizetype maxScramMessage = 1024; // names and nonces of real clients are far shorter
+
 qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();
@@ -158,8 +160,12 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
 {
     if (message.value(u"mechanism"_s).toString() != u"SCRAM-SHA-256"_s)
         return fail(u"unsupported-mechanism"_s, u"only SCRAM-SHA-256 is offered"_s);
+    const QByteArray clientFirst = message.value(u"message"_s).toString().toUtf8();
+    // A nonce or name longer than any real client sends is refused before any work.
+    if (clientFirst.size() > maxScramMessage)
+        return fail(u"bad-message"_s, u"the client-first message is too long"_s);
     m_exchange.emplace();
-    const auto user = m_exchange->handleClientFirst(message.value(u"message"_s).toString().toUtf8());
+    const auto user = m_exchange->handleClientFirst(clientFirst);
     if (!user)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
@@ -175,7 +181,10 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
 void AuthSession::handleAuthProof(const QJsonObject &message)
 {
     Scram::ServerExchange::Failure failure;
-    const QByteArray final = m_exchange->handleClientFinal(message.value(u"message"_s).toString().toUtf8(), &failure);
+    const QByteArray clientFinal = message.value(u"message"_s).toString().toUtf8();
+    if (clientFinal.size() > maxScramMessage)
+        return fail(u"bad-message"_s, u"the client-final message is too long"_s);
+    const QByteArray final = m_exchange->handleClientFinal(clientFinal, &failure);
     if (failure == Scram::ServerExchange::Failure::BadMessage)
         return fail(u"bad-message"_s, u"the client-final message does not parse"_s);
     if (failure == Scram::ServerExchange::Failure::NonceMismatch)

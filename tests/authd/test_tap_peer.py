@@ -104,7 +104,8 @@ class TapPeerTest(unittest.TestCase):
         subprocess.run([AUTHD, "user", "disable", "carol", "--data", data], check=True,
                        capture_output=True, timeout=60)
         cls.server = subprocess.Popen([AUTHD, "serve", "--data", data, "--listen", "127.0.0.1:0",
-                                       "--issuer", "https://auth.test", "--max-connections", "20"],
+                                       "--issuer", "https://auth.test", "--max-connections", "20",
+                                       "--handshake-timeout", "2"],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = cls.server.stdout.readline()
         match = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
@@ -121,6 +122,16 @@ class TapPeerTest(unittest.TestCase):
         conn = Conn(self.port)
         self.addCleanup(conn.close)
         return conn
+
+    def test_secrets_on_disk_are_private_and_no_password_is_stored(self):
+        for name in ("signing-key.pem", "salt-secret", "users.sqlite"):
+            self.assertEqual(os.stat(os.path.join(self.data, name)).st_mode & 0o777, 0o600, name)
+        import sqlite3
+        verifier = sqlite3.connect(self.data + "/users.sqlite").execute(
+            "SELECT verifier FROM users WHERE name = 'alice'").fetchone()[0]
+        self.assertRegex(verifier, r"^SCRAM-SHA-256\$15000:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$")
+        with open(self.data + "/users.sqlite", "rb") as db:
+            self.assertNotIn(PASSWORD.encode(), db.read())
 
     def test_login_token_and_session_requests(self):
         conn = self.connect()
@@ -201,6 +212,53 @@ class TapPeerTest(unittest.TestCase):
                 error = conn.recv()
                 self.assertEqual((error["type"], error["code"]), ("error", code))
                 self.assertTrue(conn.closed())
+
+    def test_oversized_nonce_and_missing_fields(self):
+        for message in ({"type": "auth-start", "mechanism": "SCRAM-SHA-256", "message": "n,,n=alice,r=" + "x" * 5000},
+                        {"type": "auth-start", "mechanism": "SCRAM-SHA-256"},
+                        {"type": "auth-start"}):
+            with self.subTest(message=str(message)[:60]):
+                conn = self.connect()
+                conn.recv()
+                conn.send(message)
+                error = conn.recv()
+                self.assertEqual(error["type"], "error")
+                self.assertIn(error["code"], ("bad-message", "unsupported-mechanism"))
+
+    def test_client_stopping_mid_frame_times_out_while_others_are_served(self):
+        stuck = self.connect()
+        stuck.recv()
+        stuck.raw(struct.pack(">I", 100) + b'{"type":')  # and then nothing
+        other = self.connect()
+        ok, _, _ = scram_login(other, "alice", PASSWORD)
+        self.assertEqual(ok["type"], "auth-ok")
+        error = stuck.recv()  # after --handshake-timeout 2
+        self.assertEqual(error["code"], "timeout")
+
+    def test_coalesced_frames_in_one_write(self):
+        conn = self.connect()
+        conn.recv()
+        conn.raw(frame({"type": "jwks"}) + frame({"type": "jwks"}) + frame({"type": "jwks"}))
+        for _ in range(3):
+            self.assertEqual(conn.recv()["type"], "jwks")
+
+    def test_revocations_survive_a_restart(self):
+        conn = self.connect()
+        ok, _, _ = scram_login(conn, "alice", PASSWORD)
+        jti = json.loads(base64.urlsafe_b64decode(ok["token"].split(".")[1] + "=="))["jti"]
+        conn.send({"type": "logout"})
+        self.assertEqual(conn.recv(), {"type": "bye"})
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        import sqlite3
+        rows = sqlite3.connect(self.data + "/users.sqlite").execute("SELECT jti FROM revoked").fetchall()
+        self.assertIn((jti,), rows)
+        # The restarted server keeps them (it prunes only expired ones).
+        self.server = subprocess.Popen([AUTHD, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.server.stdout.readline()
+        rows = sqlite3.connect(self.data + "/users.sqlite").execute("SELECT jti FROM revoked").fetchall()
+        self.assertIn((jti,), rows)
 
     def test_nonce_mismatch(self):
         conn = self.connect()
