@@ -44,12 +44,6 @@
         <source>the file is larger than 8 MB</source>
         <translation>文件大于 8 MB</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n byte(s) that are not UTF-8 text)</source>
-        <translation>
-            <numerusform>（%n 字节非 UTF-8 文本数据）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Signature verified with the %1</source>
         <translation>已使用 %1 验证签名</translation>
@@ -166,6 +160,83 @@
         <source>Cannot open the dropped file: %1</source>
         <translation>无法打开拖放的文件：%1</translation>
     </message>
+    <message>
+        <source>(%1 bytes that are not UTF-8 text)</source>
+        <translation>（%1 字节，非 UTF-8 文本）</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LoginDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the server, your user name and your password.</source>
+        <translation>请输入服务器、用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation>安全连接失败：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1
+
+Issued to: %2
+Issued by: %3
+Valid: %4 to %5
+SHA-256: %6</source>
+        <translation>服务器的证书不受信任：%1
+
+颁发给：%2
+颁发者：%3
+有效期：%4 至 %5
+SHA-256：%6</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. 1 attempt left.</source>
+        <translation>用户名或密码错误。还剩 1 次尝试机会。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. %1 attempts left.</source>
+        <translation>用户名或密码错误。还剩 %1 次尝试机会。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. The server closed the connection; try again later.</source>
+        <translation>失败次数过多，服务器已关闭连接；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>This account is locked after repeated failures. Try again in %1 seconds.</source>
+        <translation>由于多次登录失败，此账户已被锁定。请在 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>The server could not prove that it knows your account. It may be an impostor: your password was not revealed, and you are not logged in.</source>
+        <translation>服务器无法证明它掌握您的账户信息，可能是冒充的服务器：您的密码未被泄露，您也尚未登录。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The server answered something unexpected: %1</source>
+        <translation>服务器返回了意外的响应：%1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MainWindow</name>
@@ -212,6 +283,28 @@
     <message>
         <source>JWT Inspector</source>
         <translation>JWT 检查器</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · expires in %2</source>
+        <translation>已以 %1 身份登录 · %2 后过期</translation>
+    </message>
+    <message>
+        <source>Session Details</source>
+        <translation>会话详情</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2, port %3%4.
+The session token expires at %5; it is renewed automatically before then.</source>
+        <translation>已以 %1 身份登录到 %2，端口 %3%4。
+会话令牌将于 %5 过期；在此之前会自动续期。</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation>（TLS）</translation>
+    </message>
+    <message>
+        <source>Open in JWT Inspector</source>
+        <translation>在 JWT 检查器中打开</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1023,49 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log in to your Tidings account server.</source>
+        <translation>登录到您的 Tidings 账户服务器。</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>auth.example.org</source>
+        <translation>auth.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Use &amp;TLS</source>
+        <translation>使用 TLS(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the system keyring</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Trust This Certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tidings</source>
@@ -1076,10 +1212,6 @@
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <source>Sign in to an auth server (not in this version)</source>
-        <translation>登录到身份验证服务器（此版本不提供）</translation>
-    </message>
-    <message>
         <source>&amp;About Tidings</source>
         <translation>关于 Tidings(&amp;A)</translation>
     </message>
@@ -1090,6 +1222,18 @@
     <message>
         <source>JWT Inspector in New &amp;Window</source>
         <translation>在新窗口中打开 JWT 检查器(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Sign in to your Tidings account server</source>
+        <translation>登录到您的 Tidings 账户服务器</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Session &amp;Details</source>
+        <translation>会话详情(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,11 @@ int runAccountCommand(const QStringList &arguments)
     const QCommandLineOption portOption(u"port"_s, u"POP3 server port."_s, u"port"_s);
     const QCommandLineOption securityOption(u"security"_s, u"tls, starttls or none."_s, u"mode"_s);
     const QCommandLineOption userOption(u"user"_s, u"User name."_s, u"user"_s);
-    parser.addOptions({profileOption, hostOption, portOption, securityOption, userOption});
+    const QCommandLineOption authHostOption(u"auth-host"_s, u"tidings-authd host for the login dialog."_s, u"host"_s);
+    const QCommandLineOption authPortOption(u"auth-port"_s, u"tidings-authd port."_s, u"port"_s);
+    const QCommandLineOption authUserOption(u"auth-user"_s, u"tidings-authd user name."_s, u"user"_s);
+    parser.addOptions({profileOption, hostOption, portOption, securityOption, userOption, authHostOption,
+                       authPortOption, authUserOption});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -72,6 +76,19 @@ int runAccountCommand(const QStringList &arguments)
         if (parser.isSet(userOption))
             account.user = parser.value(userOption).trimmed();
         settings.setAccount(account);
+        auto auth = settings.authServer();
+        if (parser.isSet(authPortOption)) {
+            bool ok = false;
+            const uint port = parser.value(authPortOption).toUInt(&ok);
+            if (!ok || port == 0 || port > 65535)
+                return fail(u"--auth-port must be a number from 1 to 65535"_s);
+            auth.port = quint16(port);
+        }
+        if (parser.isSet(authHostOption))
+            auth.host = parser.value(authHostOption).trimmed();
+        if (parser.isSet(authUserOption))
+            auth.user = parser.value(authUserOption).trimmed();
+        settings.setAuthServer(auth);
         settings.sync();
     } else if (positional.first() != u"show"_s) {
         return fail(u"unknown action \"%1\": use show or set"_s.arg(positional.first()));

@@ -2,7 +2,9 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "client/session.h"
 #include "jwt/jwtinspector.h"
+#include "logindialog.h"
 #include "languagemanager.h"
 #include "preferencesdialog.h"
 #include "store/settingsstore.h"
@@ -12,7 +14,11 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QProgressBar>
+#include <QDateTime>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +32,9 @@ MainWindow::MainWindow(Store::SettingsStore &settings, LanguageManager &language
     , m_languages(languages)
 {
     m_ui->setupUi(this);
-    m_ui->inspectorLayout->addWidget(new JwtInspector(&m_settings, m_ui->inspectorDockContents));
+    m_inspector = new JwtInspector(&m_settings, m_ui->inspectorDockContents);
+    m_ui->inspectorLayout->addWidget(m_inspector);
+    m_session = std::make_unique<Client::Session>(settings);
     m_ui->inspectorDock->hide();
     m_ui->emptyStateIcon->setPixmap(QIcon(u":/icons/tidings.svg"_s).pixmap(64, 64));
     m_ui->mainSplitter->setStretchFactor(1, 1);
@@ -81,6 +89,17 @@ void MainWindow::setupActions()
     m_ui->menuTools->addAction(inspectorToggle);
     m_ui->menuTools->addAction(m_ui->actionInspectorWindow);
     connect(m_ui->actionInspectorWindow, &QAction::triggered, this, &MainWindow::openInspectorWindow);
+    connect(m_ui->actionLogIn, &QAction::triggered, this, &MainWindow::openLogin);
+    connect(m_ui->actionLogOut, &QAction::triggered, m_session.get(), &Client::Session::logout);
+    connect(m_ui->actionSessionDetails, &QAction::triggered, this, &MainWindow::showSessionDetails);
+    connect(m_session.get(), &Client::Session::stateChanged, this, &MainWindow::refreshSessionState);
+    connect(m_session.get(), &Client::Session::tokenRefreshed, this, &MainWindow::refreshSessionState);
+    connect(m_session.get(), &Client::Session::signedIn, this, [this] {
+        // The new token, verified against the server's own JWKS.
+        m_inspector->setKey(m_session->jwks());
+        m_inspector->setToken(m_session->token());
+        m_ui->inspectorDock->show();
+    });
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionPreferences, &QAction::triggered, this, [this] { openPreferences(); });
@@ -104,6 +123,13 @@ void MainWindow::setupStatusBar()
     m_progress->hide();
     m_ui->statusBar->addWidget(m_statusLabel, 1);
     m_ui->statusBar->addPermanentWidget(m_progress);
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(u"sessionLabel"_s);
+    m_sessionLabel->hide();
+    m_ui->statusBar->addPermanentWidget(m_sessionLabel);
+    m_sessionClock = new QTimer(this);
+    m_sessionClock->setInterval(1000); // the countdown to expiry
+    connect(m_sessionClock, &QTimer::timeout, this, &MainWindow::refreshSessionState);
 }
 
 void MainWindow::showProgress(const QString &text, int value, int maximum)
@@ -190,6 +216,51 @@ void MainWindow::openInspectorWindow()
     window->setWindowIcon(windowIcon());
     window->resize(1100, 720);
     window->show();
+}
+
+void MainWindow::openLogin()
+{
+    LoginDialog dialog(*m_session, m_settings, this);
+    dialog.exec();
+}
+
+void MainWindow::refreshSessionState()
+{
+    const bool signedIn = m_session->state() == Client::Session::State::SignedIn;
+    m_ui->actionLogIn->setEnabled(!signedIn);
+    m_ui->actionLogOut->setEnabled(signedIn);
+    m_ui->actionSessionDetails->setEnabled(signedIn);
+    m_sessionLabel->setVisible(signedIn);
+    if (!signedIn) {
+        m_sessionClock->stop();
+        return;
+    }
+    if (!m_sessionClock->isActive())
+        m_sessionClock->start();
+    const qint64 left = qMax<qint64>(0, m_session->expiresAt() - QDateTime::currentSecsSinceEpoch());
+    const QString countdown = u"%1:%2:%3"_s.arg(left / 3600).arg(left / 60 % 60, 2, 10, QChar(u'0')).arg(left % 60, 2, 10, QChar(u'0'));
+    m_sessionLabel->setText(tr("Signed in as %1 · expires in %2").arg(m_session->user(), countdown));
+}
+
+void MainWindow::showSessionDetails()
+{
+    const auto server = m_settings.authServer();
+    QMessageBox box(QMessageBox::Information, tr("Session Details"),
+                    tr("Signed in as %1 on %2, port %3%4.\nThe session token expires at %5; it is renewed "
+                       "automatically before then.")
+                        .arg(m_session->user(), server.host)
+                        .arg(server.port)
+                        .arg(server.tls ? tr(" (TLS)") : QString())
+                        .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(m_session->expiresAt()), QLocale::LongFormat)),
+                    QMessageBox::Ok, this);
+    box.setDetailedText(m_session->token());
+    QPushButton *inspect = box.addButton(tr("Open in JWT Inspector"), QMessageBox::ActionRole);
+    box.exec();
+    if (box.clickedButton() == inspect) {
+        m_inspector->setKey(m_session->jwks());
+        m_inspector->setToken(m_session->token());
+        m_ui->inspectorDock->show();
+    }
 }
 
 void MainWindow::openAbout()

@@ -7,6 +7,10 @@
 
 class QLabel;
 class QProgressBar;
+class QTimer;
+namespace Client {
+class Session;
+}
 
 namespace Ui {
 class MainWindow;
@@ -18,6 +22,7 @@ class SettingsStore;
 namespace Gui {
 
 class LanguageManager;
+class JwtInspector;
 
 // The application's main window. It wires widgets, models and services
 // together; it implements no protocol or storage logic itself.
@@ -36,6 +41,8 @@ public:
     void openPreferences(int page = 0);
     void openAbout();
     void openInspectorWindow();
+    void openLogin();
+    Client::Session &session() { return *m_session; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,12 +55,18 @@ private:
     void saveLayout();
     void refreshAccountState();
     void forwardToFocusWidget(const char *method);
+    void refreshSessionState();
+    void showSessionDetails();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Store::SettingsStore &m_settings;
     LanguageManager &m_languages;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_sessionLabel = nullptr;
+    JwtInspector *m_inspector = nullptr;
+    std::unique_ptr<Client::Session> m_session;
+    QTimer *m_sessionClock = nullptr;
 };
 
 } // namespace Gui

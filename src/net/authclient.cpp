@@ -87,8 +87,7 @@ void AuthClient::handleSslErrors(const QList<QSslError> &errors)
     m_sslErrors = errors;
     // The only exception to verification: the exact certificate the user trusted.
     const QSslCertificate certificate = m_socket->peerCertificate();
-    if (!m_server.trustedSha256.isEmpty() && !certificate.isNull()
-        && certificate.digest(QCryptographicHash::Sha256) == m_server.trustedSha256) {
+    if (!certificate.isNull() && m_server.trustedSha256.contains(certificate.digest(QCryptographicHash::Sha256))) {
         m_socket->ignoreSslErrors(errors);
         m_sslErrors.clear();
     }

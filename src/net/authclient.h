@@ -61,7 +61,7 @@ public:
         quint16 port = Tap::defaultPort;
         bool tls = false;
         QList<QSslCertificate> caCertificates; // added to the system's
-        QByteArray trustedSha256;              // a certificate the user chose to trust
+        QList<QByteArray> trustedSha256;       // certificates the user chose to trust
     };
 
     explicit AuthClient(QObject *parent = nullptr);

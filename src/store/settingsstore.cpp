@@ -74,6 +74,44 @@ void SettingsStore::setSplitterState(const QString &name, const QByteArray &stat
     m_settings->setValue("window/splitter-"_L1 + name, state);
 }
 
+SettingsStore::AuthServer SettingsStore::authServer() const
+{
+    AuthServer a;
+    a.host = m_settings->value("auth/host"_L1).toString();
+    const uint port = m_settings->value("auth/port"_L1, 7788).toUInt();
+    a.port = port > 0 && port <= 65535 ? quint16(port) : 7788;
+    a.tls = m_settings->value("auth/tls"_L1, false).toBool();
+    a.user = m_settings->value("auth/user"_L1).toString();
+    a.rememberPassword = m_settings->value("auth/remember-password"_L1, false).toBool();
+    return a;
+}
+
+void SettingsStore::setAuthServer(const AuthServer &server)
+{
+    m_settings->setValue("auth/host"_L1, server.host);
+    m_settings->setValue("auth/port"_L1, server.port);
+    m_settings->setValue("auth/tls"_L1, server.tls);
+    m_settings->setValue("auth/user"_L1, server.user);
+    m_settings->setValue("auth/remember-password"_L1, server.rememberPassword);
+}
+
+QList<QByteArray> SettingsStore::trustedCertificates() const
+{
+    QList<QByteArray> out;
+    for (const QString &hex : m_settings->value("auth/trusted-sha256"_L1).toStringList())
+        out << QByteArray::fromHex(hex.toLatin1());
+    return out;
+}
+
+void SettingsStore::addTrustedCertificate(const QByteArray &sha256)
+{
+    QStringList list = m_settings->value("auth/trusted-sha256"_L1).toStringList();
+    const QString hex = QString::fromLatin1(sha256.toHex());
+    if (!list.contains(hex))
+        list << hex;
+    m_settings->setValue("auth/trusted-sha256"_L1, list);
+}
+
 bool SettingsStore::keepJwtHistory() const
 {
     return m_settings->value("jwt/keep-history"_L1, false).toBool();

@@ -36,6 +36,21 @@ public:
     void setWindowState(const QByteArray &state);
     void setSplitterState(const QString &name, const QByteArray &state);
 
+    // The TAP/1 server of the login dialog; never a password.
+    struct AuthServer
+    {
+        QString host;
+        quint16 port = 7788;
+        bool tls = false;
+        QString user;
+        bool rememberPassword = false;
+    };
+    AuthServer authServer() const;
+    void setAuthServer(const AuthServer &server);
+    // SHA-256 fingerprints of certificates the user chose to trust.
+    QList<QByteArray> trustedCertificates() const;
+    void addTrustedCertificate(const QByteArray &sha256);
+
     // JWT inspector history: off by default, tokens are credentials.
     bool keepJwtHistory() const;
     void setKeepJwtHistory(bool keep);

@@ -166,7 +166,7 @@ private Q_SLOTS:
         AuthClient again;
         QSignalSpy in(&again, &AuthClient::loggedIn);
         AuthClient::Server server = at(u"localhost"_s, m_tlsPort, true);
-        server.trustedSha256 = error.certificate.digest(QCryptographicHash::Sha256);
+        server.trustedSha256 = {error.certificate.digest(QCryptographicHash::Sha256)};
         again.login(server, u"alice"_s, password);
         QVERIFY(in.wait(20000));
     }

@@ -235,7 +235,7 @@ void JwtInspector::showReport(const Jwt::Report &report)
     const auto header = Jwt::displayText(t.header, t.headerText());
     const auto payload = Jwt::displayText(t.payload, t.payloadText());
     auto binaryNote = [](const QByteArray &bytes) {
-        return bytes.isEmpty() ? QString() : tr("(%n byte(s) that are not UTF-8 text)", nullptr, int(bytes.size()));
+        return bytes.isEmpty() ? QString() : tr("(%1 bytes that are not UTF-8 text)").arg(bytes.size());
     };
     m_ui->headerView->setPlainText(header ? *header : binaryNote(t.headerBytes));
     m_ui->payloadView->setPlainText(payload ? *payload : binaryNote(t.payloadBytes));

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secretstore.h"
+
+#include <qt6keychain/keychain.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Store {
+
+namespace {
+const QString service = u"Tidings"_s;
+}
+
+SecretStore::SecretStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+QString SecretStore::authKey(const QString &user, const QString &host, quint16 port)
+{
+    return u"tap:%1@%2:%3"_s.arg(user, host).arg(port);
+}
+
+void SecretStore::read(const QString &key)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, job, key] {
+        if (job->error() == QKeychain::NoError)
+            Q_EMIT readFinished(key, job->textData());
+        else if (job->error() == QKeychain::EntryNotFound)
+            Q_EMIT readFinished(key, QString());
+        else
+            Q_EMIT failed(key, job->errorString());
+    });
+    job->start();
+}
+
+void SecretStore::write(const QString &key, const QString &secret)
+{
+    auto *job = new QKeychain::WritePasswordJob(service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setTextData(secret);
+    connect(job, &QKeychain::Job::finished, this, [this, job, key] {
+        Q_EMIT writeFinished(key, job->error() == QKeychain::NoError, job->errorString());
+    });
+    job->start();
+}
+
+void SecretStore::remove(const QString &key)
+{
+    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key] { Q_EMIT removeFinished(key); });
+    job->start();
+}
+
+} // namespace Store

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Passwords through qtkeychain into a real gnome-keyring (see with-keyring.sh),
+// read back by an independent client, secret-tool.
+#include "store/secretstore.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestSecretStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void writeReadRemove()
+    {
+        Store::SecretStore store;
+        const QString key = Store::SecretStore::authKey(u"alice"_s, u"auth.example.org"_s, 7789);
+        const QString secret = u"s3cret – 密码 with spaces"_s;
+
+        QSignalSpy written(&store, &Store::SecretStore::writeFinished);
+        store.write(key, secret);
+        QVERIFY(written.wait(10000));
+        QVERIFY2(written.first().at(1).toBool(), qPrintable(written.first().at(2).toString()));
+
+        QSignalSpy read(&store, &Store::SecretStore::readFinished);
+        store.read(key);
+        QVERIFY(read.wait(10000));
+        QCOMPARE(read.first().at(1).toString(), secret);
+
+        // An independent Secret Service client sees it under qtkeychain's attributes.
+        QProcess tool;
+        tool.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, u"Tidings"_s, u"user"_s, key});
+        QVERIFY(tool.waitForFinished(10000));
+        QCOMPARE(QString::fromUtf8(tool.readAllStandardOutput()), secret);
+
+        QSignalSpy removed(&store, &Store::SecretStore::removeFinished);
+        store.remove(key);
+        QVERIFY(removed.wait(10000));
+        store.read(key);
+        QVERIFY(read.wait(10000));
+        QCOMPARE(read.last().at(1).toString(), QString()); // gone
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecretStore)
+#include "tst_secretstore.moc"
