@@ -3,7 +3,6 @@
 
 #include "datastore.h"
 
-#include "core/jwt/signer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,12 +26,13 @@ IssuedToken TokenIssuer::issue(const QString &user, qint64 now) const
     const QJsonObject claims{{u"iss"_s, m_issuer}, {u"sub"_s, user},       {u"aud"_s, u"tidings"_s},
                              {u"iat"_s, now},      {u"nbf"_s, now},        {u"exp"_s, t.expires},
                              {u"jti"_s, t.jti}};
-    const QJsonObject header{{u"kid"_s, m_store.keyId()}};
-    const Jwt::SignResult signedToken = Jwt::signToken(
-        u"EdDSA"_s, QString::fromUtf8(QJsonDocument(header).toJson(QJsonDocument::Compact)),
-        QString::fromUtf8(QJsonDocument(claims).toJson(QJsonDocument::Compact)),
-        {Jwt::KeyInput::Kind::KeyText, QString::fromLatin1(m_store.signingKey().privatePem())});
-    t.token = signedToken.token;
+    const QJsonObject header{{u"alg"_s, u"EdDSA"_s}, {u"typ"_s, u"JWT"_s}, {u"kid"_s, m_store.keyId()}};
+    // Signed directly with the loaded key (RFC 7515 §5.1): no key parsing per token.
+    const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)).toLatin1() + '.'
+        + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact)).toLatin1();
+    const QByteArray signature = Crypto::sign(Crypto::SignatureScheme::EdDsa, Crypto::Hash::Sha512,
+                                              m_store.signingKey(), input);
+    t.token = QString::fromLatin1(input) + u'.' + base64Url(signature);
     return t;
 }
 
