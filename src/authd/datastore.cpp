@@ -64,6 +64,8 @@ DataStore::DataStore(const QString &directory)
 
 DataStore::~DataStore()
 {
+    m_selectUser.reset();
+    m_updateLogin.reset();
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
@@ -129,20 +131,28 @@ bool DataStore::open(QString *error)
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.exec();
     QFile::setPermissions(m_directory + u"/users.sqlite"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_selectUser = std::make_unique<QSqlQuery>(db);
+    m_updateLogin = std::make_unique<QSqlQuery>(db);
+    if (!m_selectUser->prepare(u"SELECT verifier, disabled FROM users WHERE name = ?"_s)
+        || !m_updateLogin->prepare(u"UPDATE users SET last_login = ? WHERE name = ?"_s)) {
+        *error = u"cannot prepare the user database: %1"_s.arg(m_selectUser->lastError().text());
+        return false;
+    }
     return true;
 }
 
 std::optional<UserRecord> DataStore::user(const QString &name) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT verifier, disabled FROM users WHERE name = ?"_s);
-    q.addBindValue(name);
+    QSqlQuery &q = *m_selectUser;
+    q.bindValue(0, name);
     if (!q.exec() || !q.next())
         return std::nullopt;
     const auto verifier = Scram::Verifier::parse(q.value(0).toString());
+    const bool disabled = q.value(1).toBool();
+    q.finish();
     if (!verifier)
         return std::nullopt;
-    return UserRecord{name, *verifier, q.value(1).toBool()};
+    return UserRecord{name, *verifier, disabled};
 }
 
 QList<UserRecord> DataStore::users() const
@@ -209,11 +219,11 @@ bool DataStore::removeUser(const QString &name, QString *error)
 
 void DataStore::recordLogin(const QString &name)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"UPDATE users SET last_login = ? WHERE name = ?"_s);
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-    q.addBindValue(name);
+    QSqlQuery &q = *m_updateLogin;
+    q.bindValue(0, QDateTime::currentSecsSinceEpoch());
+    q.bindValue(1, name);
     q.exec();
+    q.finish();
 }
 
 bool DataStore::isRevoked(const QString &jti) const

@@ -7,7 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace Authd {
 
@@ -56,6 +59,9 @@ private:
     Crypto::Key m_signingKey;
     QString m_keyId;
     QByteArray m_saltSecret;
+    // Prepared once: every login runs these two.
+    std::unique_ptr<QSqlQuery> m_selectUser;
+    std::unique_ptr<QSqlQuery> m_updateLogin;
 };
 
 // base64url without padding (RFC 7515 §2).
