@@ -197,6 +197,8 @@ class TapPeerTest(unittest.TestCase):
         cases = [
             (struct.pack(">I", 0), "bad-frame"),
             (struct.pack(">I", 70000), "bad-frame"),
+            (struct.pack(">I", 0xFFFFFFFF), "bad-frame"),  # 4 GiB
+            (frame({"kind": "no type"}), "bad-frame"),
             (struct.pack(">I", 5) + b"hello", "bad-frame"),
             (struct.pack(">I", 3) + b"[1]", "bad-frame"),
             (struct.pack(">I", 12) + b'{"type":"\xff"}', "bad-frame"),
