@@ -2,6 +2,7 @@
 #include "accountcommand.h"
 #include "authcommand.h"
 #include "jwtcommand.h"
+#include "mimecommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,6 +19,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "  account show|set   show or change a profile's mail account settings\n"
                      "  auth login|whoami|refresh|logout   log in to tidings-authd (TAP/1)\n"
                      "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
+                     "  mime show|extract  read a stored message, save an attachment\n"
                      "\n"
                      "Run 'tidings-cli <command> --help' for the options of a command.\n";
 
@@ -45,6 +47,8 @@ int main(int argc, char **argv)
         return Cli::runAccountCommand(arguments);
     if (command == u"auth"_s)
         return Cli::runAuthCommand(arguments);
+    if (command == u"mime"_s)
+        return Cli::runMimeCommand(arguments);
     if (command == u"jwt"_s)
         return Cli::runJwtCommand(arguments);
     QTextStream(stderr) << "tidings-cli: unknown command \"" << command << "\"\n\n" << usage;

@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messageview.h"
+
+#include <vmime/platforms/posix/posixHandler.hpp>
+#include <vmime/vmime.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStringDecoder>
+
+#include <fstream>
+
+using namespace Qt::StringLiterals;
+
+namespace Mime {
+
+namespace {
+
+constexpr qint64 maxHeaderBytes = 256 * 1024; // before vmime sees anything
+constexpr int maxMultipartParts = 256;        // bounds vmime's recursion and memory
+constexpr qint64 maxMessageBytes = 512LL * 1024 * 1024;
+
+// VMIME-NOTES: labels that lie about their bytes, mapped before converting.
+vmime::charset realCharset(const vmime::charset &label)
+{
+    const std::string name = [&] {
+        std::string n = label.getName();
+        for (char &c : n)
+            c = char(std::tolower(uchar(c)));
+        return n;
+    }();
+    if (name == "gb2312" || name == "gbk" || name == "cp936" || name == "x-gbk" || name == "euc-cn")
+        return vmime::charset("gb18030");
+    if (name == "ks_c_5601-1987")
+        return vmime::charset("windows-949");
+    if (name == "iso-8859-1" || name == "latin1" || name == "unknown-8bit" || name == "x-unknown")
+        return vmime::charset("windows-1252");
+    return label;
+}
+
+bool isAscii(const std::string &s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return uchar(c) < 0x80; });
+}
+
+QString toQString(const std::string &bytes, const vmime::charset &label, QStringList *warnings)
+{
+    vmime::charset from = realCharset(label);
+    // Raw 8-bit text labelled us-ascii: UTF-8 if it is valid, else GB18030.
+    if (!isAscii(bytes) && (from.getName() == "us-ascii" || from.getName().empty())) {
+        const QByteArray raw(bytes.data(), qsizetype(bytes.size()));
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = utf8.decode(raw);
+        if (!utf8.hasError())
+            return text;
+        from = vmime::charset("gb18030");
+    }
+    if (from == vmime::charsets::UTF_8 || isAscii(bytes))
+        return QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+    try {
+        std::string out;
+        vmime::charset::convert(bytes, out, from, vmime::charsets::UTF_8);
+        return QString::fromUtf8(out.data(), qsizetype(out.size()));
+    } catch (const vmime::exception &e) {
+        warnings->append(u"cannot convert from %1: %2"_s.arg(QString::fromStdString(label.getName()),
+                                                              QString::fromStdString(e.what())));
+        return QString::fromLatin1(bytes.data(), qsizetype(bytes.size()));
+    }
+}
+
+QString textOf(const vmime::text &t, QStringList *warnings)
+{
+    QString out;
+    for (size_t i = 0; i < t.getWordCount(); ++i) {
+        const auto w = t.getWordAt(i);
+        out += toQString(w->getBuffer(), w->getCharset(), warnings);
+    }
+    return out;
+}
+
+QString wordOf(const vmime::word &w, QStringList *warnings)
+{
+    return toQString(w.getBuffer(), w.getCharset(), warnings);
+}
+
+void addMailbox(QList<Address> &out, const vmime::mailbox &m, QStringList *warnings)
+{
+    out.append({textOf(m.getName(), warnings).trimmed(), QString::fromStdString(m.getEmail().toString())});
+}
+
+void addAddresses(QList<Address> &out, const vmime::addressList &list, QStringList *warnings)
+{
+    for (size_t i = 0; i < list.getAddressCount(); ++i) {
+        const auto a = list.getAddressAt(i);
+        if (a->isGroup()) {
+            const auto group = vmime::dynamicCast<const vmime::mailboxGroup>(a);
+            for (size_t j = 0; j < group->getMailboxCount(); ++j)
+                addMailbox(out, *group->getMailboxAt(j), warnings);
+        } else {
+            addMailbox(out, *vmime::dynamicCast<const vmime::mailbox>(a), warnings);
+        }
+    }
+}
+
+// From and Reply-To may hold lists, but vmime 0.9.2 parses them as one
+// mailbox (VMIME-NOTES): re-read the field's own bytes from the file and parse
+// those as an address list.
+void addressField(QList<Address> &out, const vmime::header &header, const char *name, QFile &source,
+                  QStringList *warnings)
+{
+    const auto field = header.findField(name);
+    if (!field)
+        return;
+    std::string value = field->getValue()->generate();
+    const size_t length = field->getParsedLength();
+    if (length > 0 && length < 64 * 1024 && source.seek(qint64(field->getParsedOffset()))) {
+        const QByteArray raw = source.read(qint64(length));
+        const qsizetype colon = raw.indexOf(':');
+        if (colon > 0)
+            value = raw.mid(colon + 1).toStdString();
+    }
+    vmime::addressList list;
+    list.parse(value);
+    addAddresses(out, list, warnings);
+}
+
+std::string extract(const vmime::contentHandler &data)
+{
+    std::string out;
+    vmime::utility::outputStreamStringAdapter stream(out);
+    data.extract(stream);
+    return out;
+}
+
+class CountingStream : public vmime::utility::outputStream
+{
+public:
+    qint64 count = 0;
+    void flush() override { }
+
+protected:
+    void writeImpl(const vmime::byte_t *const, const size_t n) override { count += qint64(n); }
+};
+
+QString idWithoutBrackets(std::string id)
+{
+    QString s = QString::fromStdString(id).trimmed();
+    if (s.startsWith(u'<') && s.endsWith(u'>'))
+        s = s.mid(1, s.size() - 2);
+    return s;
+}
+
+// The cheap checks that keep hostile input away from vmime's recursive parser.
+QString checkBounds(QFile &file)
+{
+    if (file.size() == 0)
+        return u"the file is empty"_s;
+    if (file.size() > maxMessageBytes)
+        return u"the message is larger than 512 MB"_s;
+    qint64 headerBytes = 0;
+    int multiparts = 0;
+    bool inHeader = true;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine(64 * 1024);
+        if (inHeader) {
+            headerBytes += line.size();
+            if (line == "\n" || line == "\r\n")
+                inHeader = false;
+            else if (headerBytes > maxHeaderBytes)
+                return u"the header is larger than 256 KB"_s;
+        }
+        if (line.size() > 12 && line.left(13).toLower().startsWith("content-type:") && line.toLower().contains("multipart/"))
+            ++multiparts;
+        if (multiparts > maxMultipartParts)
+            return u"the message has more than %1 multipart levels or parts"_s.arg(maxMultipartParts);
+    }
+    file.seek(0);
+    return {};
+}
+
+struct Parsed
+{
+    std::ifstream stream;
+    std::shared_ptr<vmime::message> message;
+};
+
+QString parse(const QString &path, Parsed &p)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"cannot open %1: %2"_s.arg(path, file.errorString());
+    if (const QString why = checkBounds(file); !why.isEmpty())
+        return why;
+    p.stream.open(QFile::encodeName(path).toStdString(), std::ios::binary);
+    if (!p.stream)
+        return u"cannot open %1"_s.arg(path);
+    vmime::parsingContext ctx;
+    ctx.setInternationalizedEmailSupport(true);
+    auto input = std::make_shared<vmime::utility::inputStreamAdapter>(p.stream);
+    p.message = std::make_shared<vmime::message>();
+    p.message->parse(ctx, input, 0, size_t(file.size()));
+    return {};
+}
+
+} // namespace
+
+void initialize()
+{
+    vmime::platform::setHandler<vmime::platforms::posix::posixHandler>();
+}
+
+ReadResult readMessage(const QString &path)
+{
+    ReadResult result;
+    Parsed p;
+    try {
+        if (const QString why = parse(path, p); !why.isEmpty()) {
+            result.error = why;
+            return result;
+        }
+        MessageView v;
+        const auto header = p.message->getHeader();
+        vmime::messageParser parser(p.message);
+        v.subject = textOf(parser.getSubject(), &v.warnings);
+        QFile source(path);
+        source.open(QIODevice::ReadOnly);
+        addressField(v.from, *header, vmime::fields::FROM, source, &v.warnings);
+        addAddresses(v.to, parser.getRecipients(), &v.warnings);
+        addAddresses(v.cc, parser.getCopyRecipients(), &v.warnings);
+        addressField(v.replyTo, *header, "Reply-To", source, &v.warnings);
+        if (header->findField(vmime::fields::DATE)) {
+            const vmime::datetime d = parser.getDate();
+            QDateTime local(QDate(d.getYear(), d.getMonth(), d.getDay()), QTime(d.getHour(), d.getMinute(), d.getSecond()),
+                            Qt::OffsetFromUTC, d.getZone() * 60);
+            if (local.isValid())
+                v.date = local.toUTC();
+            else
+                v.warnings << u"the Date header cannot be read"_s;
+        }
+        if (const auto id = header->findField(vmime::fields::MESSAGE_ID))
+            v.messageId = idWithoutBrackets(id->getValue()->generate());
+
+        for (const auto &part : parser.getTextPartList()) {
+            const vmime::mediaType type = part->getType();
+            const QString text = toQString(extract(*part->getText()), part->getCharset(), &v.warnings);
+            if (type.getSubType() == vmime::mediaTypes::TEXT_HTML) {
+                if (!v.html)
+                    v.html = text;
+                const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
+                if (!v.text && html && html->getPlainText() && !html->getPlainText()->isEmpty())
+                    v.text = toQString(extract(*html->getPlainText()), part->getCharset(), &v.warnings);
+                for (size_t i = 0; html && i < html->getObjectCount(); ++i) {
+                    const auto object = html->getObjectAt(i);
+                    CountingStream count;
+                    object->getData()->extract(count);
+                    v.attachments.append({QString(), QString::fromStdString(object->getType().generate()), count.count,
+                                          idWithoutBrackets(object->getId()), true});
+                }
+            } else if (!v.text) {
+                v.text = text;
+            }
+        }
+        for (const auto &a : parser.getAttachmentList()) {
+            CountingStream count;
+            a->getData()->extract(count);
+            Attachment out;
+            out.filename = wordOf(a->getName(), &v.warnings);
+            out.contentType = QString::fromStdString(a->getType().generate());
+            out.size = count.count;
+            if (const auto h = a->getHeader()) {
+                if (const auto cid = h->findField(vmime::fields::CONTENT_ID))
+                    out.contentId = idWithoutBrackets(cid->getValue()->generate());
+                if (const auto disposition = h->findField(vmime::fields::CONTENT_DISPOSITION))
+                    out.isInline = QString::fromStdString(disposition->getValue()->generate()).trimmed()
+                                       .startsWith(u"inline"_s, Qt::CaseInsensitive);
+            }
+            v.attachments.append(out);
+        }
+        result.view = std::move(v);
+    } catch (const vmime::exception &e) {
+        result.error = u"the message cannot be parsed: %1"_s.arg(QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        result.error = u"the message cannot be parsed: %1"_s.arg(QString::fromLocal8Bit(e.what()));
+    }
+    return result;
+}
+
+QString sanitizeFileName(const QString &name)
+{
+    QString s = name;
+    // Keep only the last path component, whatever the separator.
+    s = s.section(QRegularExpression(u"[/\\\\]"_s), -1);
+    QString clean;
+    for (const QChar c : s)
+        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format && !u"<>:\"|?*"_s.contains(c))
+            clean += c;
+    clean = clean.trimmed();
+    while (clean.startsWith(u'.'))
+        clean.remove(0, 1); // no "..", no hidden files
+    while (clean.endsWith(u'.') || clean.endsWith(u' '))
+        clean.chop(1); // Windows drops them silently
+    static const QRegularExpression device(u"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (device.match(clean).hasMatch())
+        clean.prepend(u'_');
+    while (clean.toUtf8().size() > 200)
+        clean.chop(1);
+    return clean.isEmpty() ? u"attachment"_s : clean;
+}
+
+QString extractAttachment(const QString &messagePath, int index, const QString &directory, QString *error)
+{
+    try {
+        Parsed p;
+        if (const QString why = parse(messagePath, p); !why.isEmpty()) {
+            *error = why;
+            return {};
+        }
+        vmime::messageParser parser(p.message);
+        const auto list = parser.getAttachmentList();
+        if (index < 0 || size_t(index) >= list.size()) {
+            *error = u"there is no attachment %1"_s.arg(index);
+            return {};
+        }
+        QStringList warnings;
+        const QString safe = sanitizeFileName(wordOf(list[size_t(index)]->getName(), &warnings));
+        const QFileInfo info(safe);
+        QString target = QDir(directory).filePath(safe);
+        for (int n = 2; QFileInfo::exists(target); ++n)
+            target = QDir(directory).filePath(u"%1 (%2)%3"_s.arg(info.completeBaseName()).arg(n).arg(
+                info.suffix().isEmpty() ? QString() : u"."_s + info.suffix()));
+        QSaveFile out(target);
+        if (!out.open(QIODevice::WriteOnly)) {
+            *error = out.errorString();
+            return {};
+        }
+        // Streamed: the decoded bytes go straight to the file.
+        struct FileStream : vmime::utility::outputStream
+        {
+            QSaveFile &file;
+            explicit FileStream(QSaveFile &f) : file(f) { }
+            void flush() override { }
+            void writeImpl(const vmime::byte_t *const data, const size_t n) override
+            {
+                file.write(reinterpret_cast<const char *>(data), qint64(n));
+            }
+        } stream(out);
+        list[size_t(index)]->getData()->extract(stream);
+        if (!out.commit()) {
+            *error = out.errorString();
+            return {};
+        }
+        return target;
+    } catch (const std::exception &e) {
+        *error = QString::fromLocal8Bit(e.what());
+        return {};
+    }
+}
+
+} // namespace Mime

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Mime {
+
+struct Address
+{
+    QString name;
+    QString address;
+};
+
+struct Attachment
+{
+    QString filename;    // as the sender wrote it (decoded); sanitise before saving
+    QString contentType; // "application/pdf"
+    qint64 size = 0;     // decoded bytes
+    QString contentId;   // without <>, empty if none
+    bool isInline = false;
+};
+
+// What the reader shows of one stored message. Never holds vmime types.
+struct MessageView
+{
+    QString subject;
+    QList<Address> from;
+    QList<Address> to;
+    QList<Address> cc;
+    QList<Address> replyTo;
+    QDateTime date; // UTC; invalid when missing or unreadable
+    QString messageId;
+    std::optional<QString> text;
+    std::optional<QString> html;
+    QList<Attachment> attachments;
+    QStringList warnings;
+};
+
+struct ReadResult
+{
+    std::optional<MessageView> view;
+    QString error; // why nothing could be read (empty file, not a message, over the limits)
+};
+
+// Reads a stored RFC 5322 message from a file, streamed through vmime
+// (never the whole file in a string). Malformed input yields what can be read
+// plus warnings; only an unreadable file or one over the bounds is an error.
+ReadResult readMessage(const QString &path);
+
+// A name that is safe to create inside a folder: no path separators, no "..",
+// no control characters, no Windows device names, not empty, at most 200 bytes.
+QString sanitizeFileName(const QString &name);
+
+// Decodes attachment `index` of the message into `directory` under its
+// sanitised name (never overwriting: "name (2).ext"). Returns the path written.
+QString extractAttachment(const QString &messagePath, int index, const QString &directory, QString *error);
+
+// Once per process, before any thread uses vmime (its platform handler).
+void initialize();
+
+} // namespace Mime
