@@ -3,6 +3,7 @@
 #include "authcommand.h"
 #include "jwtcommand.h"
 #include "mimecommand.h"
+#include "pop3command.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -20,6 +21,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "  auth login|whoami|refresh|logout   log in to tidings-authd (TAP/1)\n"
                      "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
                      "  mime show|extract  read a stored message, save an attachment\n"
+                     "  pop3 sync          download new mail into a local store\n"
                      "\n"
                      "Run 'tidings-cli <command> --help' for the options of a command.\n";
 
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
         return Cli::runAccountCommand(arguments);
     if (command == u"auth"_s)
         return Cli::runAuthCommand(arguments);
+    if (command == u"pop3"_s)
+        return Cli::runPop3Command(arguments);
     if (command == u"mime"_s)
         return Cli::runMimeCommand(arguments);
     if (command == u"jwt"_s)

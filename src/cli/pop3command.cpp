@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pop3command.h"
+
+#include "net/pop3sync.h"
+#include "store/messagestore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+namespace {
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "tidings-cli pop3: " << message << '\n';
+    return 2;
+}
+} // namespace
+
+int runPop3Command(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Download new mail over POP3 into a local store (messages stay on the server).\n"
+                                     "The password comes from --password-file, else the first line of standard input."_s);
+    parser.addHelpOption();
+    const QCommandLineOption host(u"host"_s, u"POP3 server."_s, u"host"_s);
+    const QCommandLineOption port(u"port"_s, u"Port (995 for tls, 110 otherwise)."_s, u"port"_s);
+    const QCommandLineOption security(u"security"_s, u"tls, starttls or none."_s, u"mode"_s, u"tls"_s);
+    const QCommandLineOption user(u"user"_s, u"User name."_s, u"user"_s);
+    const QCommandLineOption passwordFile(u"password-file"_s, u"File whose first line is the password."_s, u"file"_s);
+    const QCommandLineOption ca(u"ca"_s, u"Extra CA certificate (PEM) to trust."_s, u"file"_s);
+    const QCommandLineOption store(u"store"_s, u"Local store directory (Maildir + index)."_s, u"dir"_s);
+    const QCommandLineOption allowPlain(u"allow-plain-password"_s, u"With --security none, send the password in clear."_s);
+    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain});
+    parser.addPositionalArgument(u"action"_s, u"sync"_s);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments() != QStringList{u"sync"_s})
+        return fail(u"expected the action: sync"_s);
+    if (!parser.isSet(host) || !parser.isSet(user) || !parser.isSet(store))
+        return fail(u"--host, --user and --store are required"_s);
+
+    Net::Pop3Account account;
+    account.server.host = parser.value(host);
+    account.server.user = parser.value(user);
+    const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
+    if (mode == Types::MailSecurity(-1))
+        return fail(u"--security must be tls, starttls or none"_s);
+    account.server.security = mode;
+    bool ok = true;
+    account.server.port = parser.isSet(port) ? quint16(parser.value(port).toUInt(&ok)) : Types::defaultPop3Port(mode);
+    if (!ok || account.server.port == 0)
+        return fail(u"--port must be 1..65535"_s);
+    account.allowPlainPassword = parser.isSet(allowPlain);
+    if (parser.isSet(ca)) {
+        account.caCertificates = QSslCertificate::fromPath(parser.value(ca));
+        if (account.caCertificates.isEmpty())
+            return fail(u"no certificate in %1"_s.arg(parser.value(ca)));
+    }
+    if (parser.isSet(passwordFile)) {
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        account.password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
+    } else {
+        account.password = QTextStream(stdin).readLine();
+    }
+
+    Net::Pop3SyncResult result;
+    QElapsedTimer timer;
+    timer.start();
+    // vmime blocks: it runs on a worker thread, as in the application.
+    QThread *worker = QThread::create([&] {
+        Store::MessageStore messages(parser.value(store));
+        QString error;
+        if (!messages.open(&error)) {
+            result.error = error;
+            return;
+        }
+        result = Net::syncPop3(account, messages, [](int done, int total, qint64 bytes) {
+            QTextStream(stderr) << "\r" << done << "/" << total << " messages, " << bytes << " bytes downloaded" << Qt::flush;
+        });
+    });
+    worker->start();
+    worker->wait();
+    delete worker;
+    if (result.onServer > 0)
+        QTextStream(stderr) << '\n';
+    if (!result.ok)
+        return fail(result.error) == 2 ? 1 : 1;
+    QTextStream(stdout) << "on server " << result.onServer << ", downloaded " << result.downloaded << " ("
+                        << result.bytes << " bytes), already stored " << result.alreadyStored << ", in "
+                        << timer.elapsed() << " ms\n";
+    return 0;
+}
+
+} // namespace Cli

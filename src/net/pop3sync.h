@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/types/accountsettings.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace Store {
+class MessageStore;
+}
+
+namespace Net {
+
+struct Pop3Account
+{
+    Types::AccountSettings server;
+    QString password;
+    QList<QSslCertificate> caCertificates;
+    bool allowPlainPassword = false; // needed for security "none"
+    int timeoutMs = 30000;
+};
+
+struct Pop3SyncResult
+{
+    bool ok = false;
+    QString error;       // English, specific ("the server refused STLS ...", "wrong user name or password")
+    int onServer = 0;
+    int downloaded = 0;
+    int alreadyStored = 0;
+    qint64 bytes = 0;
+};
+
+// One synchronous POP3 sync through vmime over our Qt sockets: only messages
+// whose UIDL is not stored are downloaded, each written atomically before its
+// UIDL counts; messages stay on the server. Blocks: run it on a worker thread.
+// progress(done, total, bytes) is called from that thread.
+Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
+                        const std::function<void(int, int, qint64)> &progress = {},
+                        const std::atomic_bool *cancel = nullptr);
+
+} // namespace Net

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "qtvmimesocket.h"
+
+#include <vmime/vmime.hpp>
+
+#include <QElapsedTimer>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Net {
+
+namespace {
+
+class TimeoutHandler : public vmime::net::timeoutHandler
+{
+public:
+    explicit TimeoutHandler(const SocketSettings &s)
+        : m_settings(s)
+    {
+        m_timer.start();
+    }
+    bool isTimeOut() override
+    {
+        return (m_settings.cancel && m_settings.cancel->load()) || m_timer.elapsed() > m_settings.timeoutMs;
+    }
+    void resetTimeOut() override { m_timer.restart(); }
+    bool handleTimeOut() override { return false; } // give up: the caller reports timeout or cancel
+
+private:
+    SocketSettings m_settings;
+    QElapsedTimer m_timer;
+};
+
+class TimeoutHandlerFactory : public vmime::net::timeoutHandlerFactory
+{
+public:
+    explicit TimeoutHandlerFactory(const SocketSettings &s)
+        : m_settings(s)
+    {
+    }
+    std::shared_ptr<vmime::net::timeoutHandler> create() override
+    {
+        return std::make_shared<TimeoutHandler>(m_settings);
+    }
+
+private:
+    SocketSettings m_settings;
+};
+
+class QtSocket : public vmime::net::socket
+{
+public:
+    QtSocket(const SocketSettings &s, std::shared_ptr<vmime::net::timeoutHandler> th)
+        : m_settings(s)
+        , m_timeout(std::move(th))
+    {
+    }
+
+    void connect(const vmime::string &, const vmime::port_t port) override
+    {
+        m_socket = std::make_unique<QSslSocket>();
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        if (!m_settings.caCertificates.isEmpty())
+            config.addCaCertificates(m_settings.caCertificates);
+        m_socket->setSslConfiguration(config);
+        // The host the user configured, never what vmime resolved: certificates are checked against it.
+        const QString host = m_settings.host;
+        if (m_settings.security == Types::MailSecurity::Tls) {
+            m_socket->connectToHostEncrypted(host, port);
+            if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
+                fail(u"cannot establish TLS with %1: %2"_s.arg(host, m_socket->errorString()));
+            return;
+        }
+        m_socket->connectToHost(host, port);
+        if (!m_socket->waitForConnected(m_settings.timeoutMs))
+            fail(u"cannot connect to %1: %2"_s.arg(host, m_socket->errorString()));
+        if (m_settings.security == Types::MailSecurity::StartTls) {
+            // RFC 2595 §4: STLS before anything else; a refusal ends the session (fail closed).
+            const QByteArray greeting = readLine();
+            m_socket->write("STLS\r\n");
+            const QByteArray reply = readLine();
+            if (!reply.startsWith("+OK"))
+                fail(u"the server refused STLS (%1); not continuing without encryption"_s.arg(
+                    QString::fromLatin1(reply.trimmed())));
+            m_socket->startClientEncryption();
+            if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
+                fail(u"TLS after STLS failed: %1"_s.arg(m_socket->errorString()));
+            m_pending = greeting; // vmime reads the greeting as if nothing happened
+        }
+    }
+
+    void disconnect() override
+    {
+        if (m_socket)
+            m_socket->disconnectFromHost();
+    }
+    bool isConnected() const override
+    {
+        return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    }
+    bool waitForRead(const int msecs) override
+    {
+        if (!m_pending.isEmpty() || (m_socket && m_socket->bytesAvailable() > 0))
+            return true;
+        return m_socket && m_socket->waitForReadyRead(qMin(msecs, 250));
+    }
+    bool waitForWrite(const int msecs) override
+    {
+        return m_socket && (m_socket->bytesToWrite() == 0 || m_socket->waitForBytesWritten(qMin(msecs, 250)));
+    }
+
+    // At most one line per call: vmime 0.9.2 un-stuffs only the first ".."
+    // line of each buffer it receives (VMIME-NOTES, upstream #168).
+    void receive(vmime::string &buffer) override
+    {
+        buffer.clear();
+        QByteArray line;
+        if (!m_pending.isEmpty()) {
+            const qsizetype end = m_pending.indexOf('\n');
+            line = end < 0 ? m_pending : m_pending.left(end + 1);
+            m_pending.remove(0, line.size());
+        } else if (m_socket && m_socket->canReadLine()) {
+            line = m_socket->readLine();
+        } else if (m_socket && m_socket->bytesAvailable() > 0) {
+            line = m_socket->read(m_socket->bytesAvailable()); // a partial line: no second line start in it
+        } else if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState) {
+            fail(u"the server closed the connection"_s);
+        }
+        // Nothing buffered: tell vmime to wait for the socket (it only waits when asked).
+        m_status = line.isEmpty() ? vmime::net::socket::STATUS_WANT_READ : 0;
+        if (!line.isEmpty() && m_timeout)
+            m_timeout->resetTimeOut();
+        if (!line.isEmpty() && qEnvironmentVariableIsSet("TIDINGS_POP3_TRACE"))
+            qDebug("S: %s", line.trimmed().left(200).constData());
+        buffer.assign(line.constData(), size_t(line.size()));
+    }
+    size_t receiveRaw(vmime::byte_t *buffer, const size_t count) override
+    {
+        vmime::string s;
+        receive(s);
+        const size_t n = std::min(count, s.size());
+        std::memcpy(buffer, s.data(), n);
+        if (n < s.size())
+            m_pending.prepend(QByteArray(s.data() + n, qsizetype(s.size() - n)));
+        return n;
+    }
+    void send(const vmime::string &buffer) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(buffer.data()), buffer.size()); }
+    void send(const char *str) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(str), std::strlen(str)); }
+    void sendRaw(const vmime::byte_t *buffer, const size_t count) override
+    {
+        if (!isConnected())
+            fail(u"not connected"_s);
+        m_socket->write(reinterpret_cast<const char *>(buffer), qint64(count));
+        if (qEnvironmentVariableIsSet("TIDINGS_POP3_TRACE")) {
+            QByteArray line(reinterpret_cast<const char *>(buffer), qsizetype(count));
+            if (line.toUpper().startsWith("PASS "))
+                line = "PASS <redacted>";
+            qDebug("C: %s", line.trimmed().constData());
+        }
+        while (m_socket->bytesToWrite() > 0) {
+            if (m_timeout && m_timeout->isTimeOut())
+                throw vmime::exceptions::operation_timed_out();
+            if (!m_socket->waitForBytesWritten(250) && m_socket->state() != QAbstractSocket::ConnectedState)
+                fail(u"the connection broke while sending"_s);
+        }
+        if (m_timeout)
+            m_timeout->resetTimeOut();
+    }
+    size_t sendRawNonBlocking(const vmime::byte_t *buffer, const size_t count) override
+    {
+        sendRaw(buffer, count);
+        return count;
+    }
+    size_t getBlockSize() const override { return 16384; }
+    unsigned int getStatus() const override { return m_status; }
+    const vmime::string getPeerName() const override { return m_settings.host.toStdString(); }
+    const vmime::string getPeerAddress() const override
+    {
+        return m_socket ? m_socket->peerAddress().toString().toStdString() : std::string();
+    }
+    std::shared_ptr<vmime::net::timeoutHandler> getTimeoutHandler() override { return m_timeout; }
+    void setTracer(std::shared_ptr<vmime::net::tracer> tracer) override { m_tracer = std::move(tracer); }
+    std::shared_ptr<vmime::net::tracer> getTracer() override { return m_tracer; }
+
+private:
+    [[noreturn]] void fail(const QString &why)
+    {
+        throw vmime::exceptions::connection_error(why.toStdString());
+    }
+    QByteArray readLine()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_socket->canReadLine()) {
+            if (timer.elapsed() > m_settings.timeoutMs || (m_settings.cancel && m_settings.cancel->load()))
+                fail(u"the server did not answer"_s);
+            m_socket->waitForReadyRead(250);
+        }
+        return m_socket->readLine();
+    }
+
+    SocketSettings m_settings;
+    std::shared_ptr<vmime::net::timeoutHandler> m_timeout;
+    std::shared_ptr<vmime::net::tracer> m_tracer;
+    std::unique_ptr<QSslSocket> m_socket;
+    QByteArray m_pending;
+    unsigned int m_status = 0;
+};
+
+class SocketFactory : public vmime::net::socketFactory
+{
+public:
+    explicit SocketFactory(const SocketSettings &s)
+        : m_settings(s)
+    {
+    }
+    std::shared_ptr<vmime::net::socket> create() override { return std::make_shared<QtSocket>(m_settings, nullptr); }
+    std::shared_ptr<vmime::net::socket> create(std::shared_ptr<vmime::net::timeoutHandler> th) override
+    {
+        return std::make_shared<QtSocket>(m_settings, std::move(th));
+    }
+
+private:
+    SocketSettings m_settings;
+};
+
+} // namespace
+
+std::shared_ptr<vmime::net::socketFactory> makeSocketFactory(const SocketSettings &settings)
+{
+    return std::make_shared<SocketFactory>(settings);
+}
+
+std::shared_ptr<vmime::net::timeoutHandlerFactory> makeTimeoutHandlerFactory(const SocketSettings &settings)
+{
+    return std::make_shared<TimeoutHandlerFactory>(settings);
+}
+
+} // namespace Net

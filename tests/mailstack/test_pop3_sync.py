@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`tidings-cli pop3 sync` (vmime over our Qt sockets) against the real Dovecot,
+checked byte for byte with Python's poplib; plus STLS refused -> fail closed.
+
+usage: test_pop3_sync.py STATEFILE PATH_TO_tidings-cli
+"""
+import os
+import pathlib
+import poplib
+import re
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+USER, PASSWORD = "tester", "T3st p@ss wörd"
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ENV = {}
+CLI = None
+
+
+def load_env(statefile):
+    stack = open(statefile, encoding="utf-8").read().strip()
+    env = {}
+    for line in open(os.path.join(stack, "stack.env"), encoding="utf-8"):
+        key, sep, value = line.strip().partition("=")
+        if sep:
+            env[key] = value
+    return env
+
+
+def sync(store, security="tls", port=None, password=PASSWORD, host=None):
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as pw:
+        pw.write(password + "\n")
+    try:
+        port = port or (ENV["POP3S_PORT"] if security == "tls" else ENV["POP3_PORT"])
+        return subprocess.run([CLI, "pop3", "sync", "--host", host or ENV["MAIL_HOST"], "--port", str(port),
+                               "--security", security, "--ca", ENV["CA_CERT"], "--user", USER,
+                               "--password-file", pw.name, "--store", store],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        os.unlink(pw.name)
+
+
+class Pop3SyncTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "seed-demo-mail"), ENV["MAILSTACK_DIR"], USER, PASSWORD],
+                       check=True, capture_output=True, timeout=120)
+
+    def server_messages(self):
+        ctx = ssl.create_default_context(cafile=ENV["CA_CERT"])
+        pop = poplib.POP3_SSL(ENV["MAIL_HOST"], int(ENV["POP3S_PORT"]), context=ctx, timeout=30)
+        try:
+            pop.user(USER)
+            pop.pass_(PASSWORD)
+            count = len(pop.list()[1])
+            # poplib un-stuffs dots and strips line ends: put CRLF back on every line.
+            return [b"".join(line + b"\r\n" for line in pop.retr(i)[1]) for i in range(1, count + 1)]
+        finally:
+            pop.quit()
+
+    def test_sync_is_byte_exact_and_downloads_only_once(self):
+        with tempfile.TemporaryDirectory() as store:
+            first = sync(store)
+            self.assertEqual(first.returncode, 0, first.stderr)
+            on_server, downloaded = map(int, re.search(r"on server (\d+), downloaded (\d+)", first.stdout).groups())
+            theirs = self.server_messages()
+            self.assertEqual(on_server, len(theirs))
+            self.assertEqual(downloaded, len(theirs))
+            ours = [p.read_bytes() for p in (pathlib.Path(store) / "Maildir" / "new").iterdir()]
+            self.assertEqual(sorted(ours), sorted(theirs))
+            again = sync(store)
+            self.assertEqual(again.returncode, 0, again.stderr)
+            self.assertIn(f"downloaded 0 (0 bytes), already stored {len(theirs)}", again.stdout)
+            # Nothing was deleted on the server (leave on server is the default).
+            self.assertEqual(len(self.server_messages()), len(theirs))
+
+    def test_stls_gives_the_same_mail(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, security="starttls")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertGreater(len(list((pathlib.Path(store) / "Maildir" / "new").iterdir())), 0)
+
+    def test_wrong_password(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, password="not the password")
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("wrong user name or password", r.stderr)
+
+    def test_certificate_checked_against_the_host_name(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, host="127.0.0.2")  # the certificate names 127.0.0.1/localhost only
+            self.assertEqual(r.returncode, 1)
+
+    def test_refused_stls_fails_closed(self):
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        seen = []
+
+        def serve():
+            conn, _ = server.accept()
+            conn.sendall(b"+OK fake POP3 ready\r\n")
+            data = b""
+            conn.settimeout(5)
+            try:
+                while True:
+                    chunk = conn.recv(1024)
+                    if not chunk:
+                        break
+                    data += chunk
+                    if b"STLS" in data and b"-ERR" not in b"".join(seen):
+                        seen.append(b"-ERR")
+                        conn.sendall(b"-ERR not today\r\n")
+            except socket.timeout:
+                pass
+            seen.append(data)
+            conn.close()
+
+        thread = threading.Thread(target=serve)
+        thread.start()
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, security="starttls", port=server.getsockname()[1], host="127.0.0.1")
+        thread.join(10)
+        server.close()
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("refused STLS", r.stderr)
+        received = seen[-1]
+        self.assertNotIn(b"USER", received)
+        self.assertNotIn(b"PASS", received)
+
+
+if __name__ == "__main__":
+    ENV = load_env(sys.argv.pop(1))
+    CLI = sys.argv.pop(1)
+    unittest.main(verbosity=2)
