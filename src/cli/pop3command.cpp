@@ -38,18 +38,22 @@ int runPop3Command(const QStringList &arguments)
     const QCommandLineOption ca(u"ca"_s, u"Extra CA certificate (PEM) to trust."_s, u"file"_s);
     const QCommandLineOption store(u"store"_s, u"Local store directory (Maildir + index)."_s, u"dir"_s);
     const QCommandLineOption allowPlain(u"allow-plain-password"_s, u"With --security none, send the password in clear."_s);
-    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain});
-    parser.addPositionalArgument(u"action"_s, u"sync"_s);
+    const QCommandLineOption trace(u"trace"_s, u"Print the POP3 conversation on stderr (passwords redacted)."_s);
+    const QCommandLineOption deleteAfter(u"delete-after-days"_s,
+                                         u"Delete from the server what was stored here at least N days ago."_s, u"n"_s);
+    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter});
+    parser.addPositionalArgument(u"action"_s, u"sync, or list (UIDL, size, subject; headers only)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
         QTextStream(stdout) << parser.helpText();
         return 0;
     }
-    if (parser.positionalArguments() != QStringList{u"sync"_s})
-        return fail(u"expected the action: sync"_s);
-    if (!parser.isSet(host) || !parser.isSet(user) || !parser.isSet(store))
-        return fail(u"--host, --user and --store are required"_s);
+    const QString action = parser.positionalArguments().value(0);
+    if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
+        return fail(u"expected the action: sync or list"_s);
+    if (!parser.isSet(host) || !parser.isSet(user) || (action == u"sync"_s && !parser.isSet(store)))
+        return fail(u"--host and --user are required, and --store for sync"_s);
 
     Net::Pop3Account account;
     account.server.host = parser.value(host);
@@ -63,6 +67,13 @@ int runPop3Command(const QStringList &arguments)
     if (!ok || account.server.port == 0)
         return fail(u"--port must be 1..65535"_s);
     account.allowPlainPassword = parser.isSet(allowPlain);
+    if (parser.isSet(trace))
+        account.trace = [](const QString &line) { QTextStream(stderr) << line << '\n'; };
+    if (parser.isSet(deleteAfter)) {
+        account.deleteAfterDays = parser.value(deleteAfter).toInt(&ok);
+        if (!ok || account.deleteAfterDays < 0)
+            return fail(u"--delete-after-days must be 0 or more"_s);
+    }
     if (parser.isSet(ca)) {
         account.caCertificates = QSslCertificate::fromPath(parser.value(ca));
         if (account.caCertificates.isEmpty())
@@ -82,6 +93,10 @@ int runPop3Command(const QStringList &arguments)
     timer.start();
     // vmime blocks: it runs on a worker thread, as in the application.
     QThread *worker = QThread::create([&] {
+        if (action == u"list"_s) {
+            result = Net::listPop3(account);
+            return;
+        }
         Store::MessageStore messages(parser.value(store));
         QString error;
         if (!messages.open(&error)) {
@@ -97,10 +112,19 @@ int runPop3Command(const QStringList &arguments)
     delete worker;
     if (result.onServer > 0)
         QTextStream(stderr) << '\n';
-    if (!result.ok)
-        return fail(result.error) == 2 ? 1 : 1;
+    if (!result.ok) {
+        fail(result.error);
+        return 1;
+    }
+    if (action == u"list"_s) {
+        QTextStream out(stdout);
+        for (const Net::Pop3Listing &m : result.listing)
+            out << m.number << '\t' << m.uidl << '\t' << m.size << '\t' << m.subject << '\n';
+        return 0;
+    }
     QTextStream(stdout) << "on server " << result.onServer << ", downloaded " << result.downloaded << " ("
-                        << result.bytes << " bytes), already stored " << result.alreadyStored << ", in "
+                        << result.bytes << " bytes), already stored " << result.alreadyStored << ", deleted "
+                        << result.deleted << ", in "
                         << timer.elapsed() << " ms\n";
     return 0;
 }

@@ -8,6 +8,9 @@
 
 #include <vmime/vmime.hpp>
 
+#include <QDateTime>
+#include <QStorageInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace Net {
@@ -23,7 +26,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
     }
     const QString accountKey = u"%1@%2:%3"_s.arg(s.user, s.host).arg(s.port);
     Mime::initialize();
-    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel};
+    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace};
     // vmime 0.9.2 touches its folders when the store goes: the store must be
     // disconnected while they still exist, on every path (seen under valgrind).
     std::shared_ptr<vmime::net::store> pop3;
@@ -59,7 +62,16 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         if (result.onServer > 0) {
             messages = folder->getMessages(vmime::net::messageSet::byNumber(1, -1));
             folder->fetchMessages(messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE);
+            // Room for everything new, plus a margin, before downloading any of it.
+            qint64 needed = 0;
+            for (const auto &message : messages)
+                needed += qint64(message->getSize());
+            const QStorageInfo disk(store.maildir());
+            if (disk.isValid() && disk.bytesAvailable() < needed + 64 * 1024 * 1024)
+                throw std::runtime_error(QStringLiteral("not enough free disk space for %1 bytes of mail")
+                                             .arg(needed).toStdString());
             int done = 0;
+            std::vector<size_t> toDelete;
             for (const auto &message : messages) {
                 if (cancel && cancel->load())
                     throw vmime::exceptions::operation_cancelled();
@@ -68,6 +80,10 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                     throw vmime::exceptions::operation_not_supported(); // no UIDL: cannot sync safely
                 if (store.contains(accountKey, uidl)) {
                     ++result.alreadyStored;
+                    // DELE only for what is safely stored, and only per policy.
+                    if (account.deleteAfterDays >= 0
+                        && store.storedAt(accountKey, uidl) <= QDateTime::currentSecsSinceEpoch() - account.deleteAfterDays * 86400LL)
+                        toDelete.push_back(message->getNumber());
                 } else {
                     std::string bytes;
                     vmime::utility::outputStreamStringAdapter out(bytes);
@@ -85,6 +101,9 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                 if (progress)
                     progress(done, result.onServer, result.bytes);
             }
+            for (const size_t number : toDelete)
+                folder->deleteMessages(vmime::net::messageSet::byNumber(number));
+            result.deleted = int(toDelete.size()); // committed by QUIT below (RFC 1939 §6)
         }
         folder->close(true); // never RSET-then-QUIT: close(false) would undo deletes
         pop3->disconnect();
@@ -106,6 +125,71 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         result.error = QString::fromLocal8Bit(e.what());
     }
     shutdown();
+    return result;
+}
+
+Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *cancel)
+{
+    Pop3SyncResult result;
+    const Types::AccountSettings &s = account.server;
+    if (s.security == Types::MailSecurity::None && !account.allowPlainPassword) {
+        result.error = u"refusing to send the password without encryption (security \"none\")"_s;
+        return result;
+    }
+    Mime::initialize();
+    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace};
+    std::shared_ptr<vmime::net::store> pop3;
+    std::shared_ptr<vmime::net::folder> folder;
+    std::vector<std::shared_ptr<vmime::net::message>> messages;
+    try {
+        auto session = vmime::net::session::create();
+        pop3 = session->getStore(vmime::utility::url("pop3", s.host.toStdString(), s.port));
+        pop3->setSocketFactory(makeSocketFactory(socket));
+        pop3->setTimeoutHandlerFactory(makeTimeoutHandlerFactory(socket));
+        pop3->setProperty("connection.tls", false);
+        pop3->setProperty("options.sasl", false);
+        pop3->setProperty("options.apop", false);
+        pop3->setProperty("auth.username", s.user.toStdString());
+        pop3->setProperty("auth.password", account.password.toStdString());
+        pop3->connect();
+        folder = pop3->getDefaultFolder();
+        folder->open(vmime::net::folder::MODE_READ_ONLY);
+        result.onServer = int(folder->getMessageCount());
+        if (result.onServer > 0) {
+            messages = folder->getMessages(vmime::net::messageSet::byNumber(1, -1));
+            // ENVELOPE over POP3 is TOP n 0: headers only, bodies stay on the server.
+            folder->fetchMessages(messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE
+                                                | vmime::net::fetchAttributes::ENVELOPE);
+            for (const auto &m : messages) {
+                Pop3Listing item;
+                item.number = int(m->getNumber());
+                item.uidl = QString::fromStdString(static_cast<vmime::string>(m->getUID()));
+                item.size = qint64(m->getSize());
+                if (const auto header = m->getHeader(); header && header->findField(vmime::fields::SUBJECT)) {
+                    const auto text = header->Subject()->getValue<vmime::text>();
+                    item.subject = QString::fromStdString(text->getConvertedText(vmime::charsets::UTF_8));
+                }
+                result.listing.append(item);
+            }
+        }
+        folder->close(true);
+        pop3->disconnect();
+        result.ok = true;
+    } catch (const vmime::exceptions::authentication_error &) {
+        result.error = u"wrong user name or password"_s;
+    } catch (const vmime::exception &e) {
+        result.error = QString::fromStdString(e.what());
+    } catch (const std::exception &e) {
+        result.error = QString::fromLocal8Bit(e.what());
+    }
+    try {
+        if (pop3 && pop3->isConnected())
+            pop3->disconnect();
+    } catch (...) {
+    }
+    messages.clear();
+    folder.reset();
+    pop3.reset();
     return result;
 }
 

@@ -23,6 +23,16 @@ struct Pop3Account
     QList<QSslCertificate> caCertificates;
     bool allowPlainPassword = false; // needed for security "none"
     int timeoutMs = 30000;
+    int deleteAfterDays = -1;          // DELE messages stored locally at least this long ago; -1 never
+    std::function<void(const QString &)> trace; // protocol log, passwords redacted
+};
+
+struct Pop3Listing
+{
+    int number = 0;
+    QString uidl;
+    qint64 size = 0;
+    QString subject;
 };
 
 struct Pop3SyncResult
@@ -32,7 +42,9 @@ struct Pop3SyncResult
     int onServer = 0;
     int downloaded = 0;
     int alreadyStored = 0;
+    int deleted = 0;
     qint64 bytes = 0;
+    QList<Pop3Listing> listing; // filled by listPop3
 };
 
 // One synchronous POP3 sync through vmime over our Qt sockets: only messages
@@ -42,5 +54,8 @@ struct Pop3SyncResult
 Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                         const std::function<void(int, int, qint64)> &progress = {},
                         const std::atomic_bool *cancel = nullptr);
+
+// UIDL, size and subject of every message, headers only (TOP n 0), nothing stored.
+Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *cancel = nullptr);
 
 } // namespace Net

@@ -132,8 +132,8 @@ public:
         m_status = line.isEmpty() ? vmime::net::socket::STATUS_WANT_READ : 0;
         if (!line.isEmpty() && m_timeout)
             m_timeout->resetTimeOut();
-        if (!line.isEmpty() && qEnvironmentVariableIsSet("TIDINGS_POP3_TRACE"))
-            qDebug("S: %s", line.trimmed().left(200).constData());
+        if (!line.isEmpty() && m_settings.trace)
+            m_settings.trace(u"S: "_s + QString::fromUtf8(line.trimmed().left(200)));
         buffer.assign(line.constData(), size_t(line.size()));
     }
     size_t receiveRaw(vmime::byte_t *buffer, const size_t count) override
@@ -153,11 +153,16 @@ public:
         if (!isConnected())
             fail(u"not connected"_s);
         m_socket->write(reinterpret_cast<const char *>(buffer), qint64(count));
-        if (qEnvironmentVariableIsSet("TIDINGS_POP3_TRACE")) {
+        if (m_settings.trace) {
             QByteArray line(reinterpret_cast<const char *>(buffer), qsizetype(count));
-            if (line.toUpper().startsWith("PASS "))
-                line = "PASS <redacted>";
-            qDebug("C: %s", line.trimmed().constData());
+            // Never a secret in the log: PASS, APOP digests and SASL payloads are redacted.
+            const QByteArray upper = line.toUpper();
+            if (upper.startsWith("PASS ") || upper.startsWith("APOP ") || upper.startsWith("AUTH "))
+                line = line.left(5) + "<redacted>";
+            else if (m_lastWasAuth && !upper.startsWith("QUIT"))
+                line = "<redacted>";
+            m_lastWasAuth = upper.startsWith("AUTH ");
+            m_settings.trace(u"C: "_s + QString::fromUtf8(line.trimmed()));
         }
         while (m_socket->bytesToWrite() > 0) {
             if (m_timeout && m_timeout->isTimeOut())
@@ -207,6 +212,7 @@ private:
     std::unique_ptr<QSslSocket> m_socket;
     QByteArray m_pending;
     unsigned int m_status = 0;
+    bool m_lastWasAuth = false;
 };
 
 class SocketFactory : public vmime::net::socketFactory

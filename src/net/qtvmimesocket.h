@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 // Internal to tidings_net: vmime's sockets are ours, built on QSslSocket.
@@ -25,6 +26,7 @@ struct SocketSettings
     QList<QSslCertificate> caCertificates; // added to the system store
     int timeoutMs = 30000;
     const std::atomic_bool *cancel = nullptr; // polled by vmime through the timeout handler
+    std::function<void(const QString &)> trace; // each line sent (C:) and received (S:), passwords redacted
 };
 
 // Every vmime connection goes through a QSslSocket created on the calling

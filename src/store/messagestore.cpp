@@ -96,6 +96,15 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     return target;
 }
 
+qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT stored FROM messages WHERE account = ? AND uidl = ?"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
 int MessageStore::count(const QString &account) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

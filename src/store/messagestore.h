@@ -27,6 +27,7 @@ public:
     // Returns the file written, or empty with *error.
     QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error);
     int count(const QString &account) const;
+    qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
     QStringList paths(const QString &account) const;
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
 

@@ -33,14 +33,14 @@ def load_env(statefile):
     return env
 
 
-def sync(store, security="tls", port=None, password=PASSWORD, host=None):
+def sync(store, security="tls", port=None, password=PASSWORD, host=None, extra=()):
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as pw:
         pw.write(password + "\n")
     try:
         port = port or (ENV["POP3S_PORT"] if security == "tls" else ENV["POP3_PORT"])
         return subprocess.run([CLI, "pop3", "sync", "--host", host or ENV["MAIL_HOST"], "--port", str(port),
                                "--security", security, "--ca", ENV["CA_CERT"], "--user", USER,
-                               "--password-file", pw.name, "--store", store],
+                               "--password-file", pw.name, "--store", store, *extra],
                               capture_output=True, text=True, timeout=120)
     finally:
         os.unlink(pw.name)
@@ -85,6 +85,35 @@ class Pop3SyncTest(unittest.TestCase):
             r = sync(store, security="starttls")
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertGreater(len(list((pathlib.Path(store) / "Maildir" / "new").iterdir())), 0)
+
+    def test_list_shows_headers_without_downloading(self):
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as pw:
+            pw.write(PASSWORD + "\n")
+        r = subprocess.run([CLI, "pop3", "list", "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"],
+                            "--ca", ENV["CA_CERT"], "--user", USER, "--password-file", pw.name, "--trace"],
+                           capture_output=True, text=True, timeout=120)
+        os.unlink(pw.name)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        subjects = [line.split("\t")[3] for line in r.stdout.splitlines()]
+        self.assertIn("项目周报：第 47 周", subjects)
+        self.assertIn("C: TOP 1 0", r.stderr)        # headers only
+        self.assertNotIn("RETR", r.stderr)
+        self.assertIn("C: PASS <redacted>", r.stderr)  # the log never holds the password
+        self.assertNotIn(PASSWORD, r.stderr)
+
+    def test_delete_after_days_deletes_only_what_is_stored(self):
+        with tempfile.TemporaryDirectory() as store:
+            self.assertEqual(sync(store).returncode, 0)
+            before = len(self.server_messages())
+            r = sync(store, extra=["--delete-after-days", "0"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"deleted {before}", r.stdout)
+            self.assertEqual(len(self.server_messages()), 0)
+            # Everything is still here, once.
+            self.assertEqual(len(list((pathlib.Path(store) / "Maildir" / "new").iterdir())), before)
+        # Put the demo mail back for the other tests.
+        subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "seed-demo-mail"), ENV["MAILSTACK_DIR"], USER, PASSWORD],
+                       check=True, capture_output=True, timeout=120)
 
     def test_wrong_password(self):
         with tempfile.TemporaryDirectory() as store:
