@@ -42,7 +42,7 @@ int runPop3Command(const QStringList &arguments)
     const QCommandLineOption deleteAfter(u"delete-after-days"_s,
                                          u"Delete from the server what was stored here at least N days ago."_s, u"n"_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter});
-    parser.addPositionalArgument(u"action"_s, u"sync, or list (UIDL, size, subject; headers only)"_s);
+    parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -50,6 +50,18 @@ int runPop3Command(const QStringList &arguments)
         return 0;
     }
     const QString action = parser.positionalArguments().value(0);
+    if (action == u"search"_s) {
+        if (!parser.isSet(store) || parser.positionalArguments().size() != 2)
+            return fail(u"usage: tidings-cli pop3 search --store DIR TEXT"_s);
+        Store::MessageStore messages(parser.value(store));
+        QString error;
+        if (!messages.open(&error))
+            return fail(error);
+        QTextStream out(stdout);
+        for (const Store::SearchHit &hit : messages.search(parser.positionalArguments().at(1)))
+            out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\n';
+        return 0;
+    }
     if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
         return fail(u"expected the action: sync or list"_s);
     if (!parser.isSet(host) || !parser.isSet(user) || (action == u"sync"_s && !parser.isSet(store)))

@@ -15,6 +15,36 @@ using namespace Qt::StringLiterals;
 
 namespace Net {
 
+namespace {
+
+// The index entry of a stored message, read with the message reader.
+Store::MessageSummary summarize(const QString &path)
+{
+    Store::MessageSummary s;
+    const Mime::ReadResult read = Mime::readMessage(path);
+    if (!read.view)
+        return s;
+    const Mime::MessageView &v = *read.view;
+    auto names = [](const QList<Mime::Address> &list) {
+        QStringList out;
+        for (const Mime::Address &a : list)
+            out << (a.name.isEmpty() ? a.address : a.name + u" <"_s + a.address + u'>');
+        return out.join(u", "_s);
+    };
+    s.subject = v.subject;
+    s.sender = names(v.from);
+    s.recipients = names(v.to + v.cc);
+    s.date = v.date.isValid() ? v.date.toSecsSinceEpoch() : 0;
+    s.hasAttachments = std::any_of(v.attachments.begin(), v.attachments.end(), [](const Mime::Attachment &a) {
+        return !a.isInline;
+    });
+    s.body = v.text.value_or(QString());
+    s.snippet = s.body.simplified().left(200);
+    return s;
+}
+
+} // namespace
+
 Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                         const std::function<void(int, int, qint64)> &progress, const std::atomic_bool *cancel)
 {
@@ -92,7 +122,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                     if (bytes.size() < 2 || bytes.compare(bytes.size() - 2, 2, "\r\n") != 0)
                         bytes += "\r\n";
                     QString error;
-                    if (store.add(accountKey, uidl, QByteArray(bytes.data(), qsizetype(bytes.size())), &error).isEmpty())
+                    if (store.add(accountKey, uidl, QByteArray(bytes.data(), qsizetype(bytes.size())), &error, summarize)
+                            .isEmpty())
                         throw std::runtime_error(error.toStdString());
                     ++result.downloaded;
                     result.bytes += qint64(bytes.size());

@@ -46,11 +46,16 @@ bool MessageStore::open(QString *error)
     for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                                   "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
                                   " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
-                                  " PRIMARY KEY (account, uidl))"})
+                                  " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
+                                  " snippet TEXT, PRIMARY KEY (account, uidl))"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
+    // Debian's SQLite has FTS5; trigrams find words in Chinese text, which has no spaces.
+    // Without FTS5 the store still works, unsearchable.
+    m_fts = q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(account UNINDEXED, uidl UNINDEXED,"
+                   " subject, sender, body, tokenize = 'trigram')"_s);
     return true;
 }
 
@@ -63,7 +68,8 @@ bool MessageStore::contains(const QString &account, const QString &uidl) const
     return q.exec() && q.next();
 }
 
-QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error)
+QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
+                          const std::function<MessageSummary(const QString &path)> &summarize)
 {
     // Maildir: write into tmp/, fsync, rename into new/ (atomic on one file system).
     const QString name = QString::fromLatin1(
@@ -78,19 +84,37 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
         return {};
     }
     file.close();
+    const MessageSummary summary = summarize ? summarize(tmp) : MessageSummary();
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
         *error = u"cannot move the message into the Maildir"_s;
         return {};
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"INSERT OR REPLACE INTO messages (account, uidl, path, size, stored) VALUES (?, ?, ?, ?, ?)"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    q.addBindValue(QString(u"new/"_s + name));
-    q.addBindValue(message.size());
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!q.exec()) {
+    // One transaction: the UIDL counts as stored only together with its index entry.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(u"INSERT OR REPLACE INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
+              " date, has_attachments, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(QString(u"new/"_s + name)),
+                              QVariant(message.size()), QVariant(QDateTime::currentSecsSinceEpoch()),
+                              QVariant(summary.subject), QVariant(summary.sender), QVariant(summary.recipients),
+                              QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet)})
+        q.addBindValue(v);
+    bool ok = q.exec();
+    if (ok && m_fts) {
+        QSqlQuery f(db);
+        f.prepare(u"DELETE FROM messages_fts WHERE account = ? AND uidl = ?"_s);
+        f.addBindValue(account);
+        f.addBindValue(uidl);
+        ok = f.exec();
+        f.prepare(u"INSERT INTO messages_fts (account, uidl, subject, sender, body) VALUES (?, ?, ?, ?, ?)"_s);
+        for (const QString &v : {account, uidl, summary.subject, summary.sender, summary.body})
+            f.addBindValue(v);
+        ok = ok && f.exec();
+    }
+    if (!ok || !db.commit()) {
         *error = q.lastError().text();
+        db.rollback();
         return {};
     }
     return target;
@@ -103,6 +127,26 @@ qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
     q.addBindValue(account);
     q.addBindValue(uidl);
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QList<SearchHit> MessageStore::search(const QString &text) const
+{
+    QList<SearchHit> hits;
+    if (!m_fts)
+        return hits;
+    // Each word as a quoted FTS5 string: user text is never query syntax.
+    QStringList terms;
+    for (QString word : text.split(u' ', Qt::SkipEmptyParts))
+        terms << u'"' + word.replace(u'"', u"\"\""_s) + u'"';
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT f.account, f.uidl, m.subject, m.path FROM messages_fts f JOIN messages m"
+              " ON m.account = f.account AND m.uidl = f.uidl WHERE messages_fts MATCH ? ORDER BY rank"_s);
+    q.addBindValue(terms.join(u' '));
+    if (q.exec())
+        while (q.next())
+            hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         maildir() + u'/' + q.value(3).toString()});
+    return hits;
 }
 
 int MessageStore::count(const QString &account) const

@@ -7,9 +7,31 @@
 
 #include <memory>
 
+#include <functional>
+
 class QSqlQuery;
 
 namespace Store {
+
+// What the message list shows and search finds, read from the stored file.
+struct MessageSummary
+{
+    QString subject;
+    QString sender;
+    QString recipients;
+    qint64 date = 0; // Unix time, 0 if unknown
+    bool hasAttachments = false;
+    QString snippet; // the start of the plain text
+    QString body;    // for the full-text index only
+};
+
+struct SearchHit
+{
+    QString account;
+    QString uidl;
+    QString subject;
+    QString path;
+};
 
 // The local mail store: one Maildir plus an SQLite index (WAL) that records,
 // per account, which UIDLs are safely on disk. A message counts as stored only
@@ -24,8 +46,13 @@ public:
 
     bool open(QString *error);
     bool contains(const QString &account, const QString &uidl) const;
-    // Returns the file written, or empty with *error.
-    QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error);
+    // Returns the file written, or empty with *error. summarize() reads the
+    // file (already complete on disk, not yet in new/) for the index.
+    QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
+                const std::function<MessageSummary(const QString &path)> &summarize = {});
+    // Full-text search (SQLite FTS5) over subject, sender and body.
+    QList<SearchHit> search(const QString &text) const;
+    bool hasFullTextIndex() const { return m_fts; }
     int count(const QString &account) const;
     qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
     QStringList paths(const QString &account) const;
@@ -34,6 +61,7 @@ public:
 private:
     QString m_directory;
     QString m_connection;
+    bool m_fts = false;
 };
 
 } // namespace Store

@@ -74,6 +74,14 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertEqual(downloaded, len(theirs))
             ours = [p.read_bytes() for p in (pathlib.Path(store) / "Maildir" / "new").iterdir()]
             self.assertEqual(sorted(ours), sorted(theirs))
+            # The index answers full-text searches, Chinese included.
+            found = subprocess.run([CLI, "pop3", "search", "--store", store, "集成测试"], capture_output=True, text=True,
+                                   timeout=60)
+            self.assertEqual(found.returncode, 0, found.stderr)
+            self.assertIn("项目周报：第 47 周", found.stdout)
+            found = subprocess.run([CLI, "pop3", "search", "--store", store, "Haddad"], capture_output=True, text=True,
+                                   timeout=60)
+            self.assertIn("Re: Budget 2027 draft", found.stdout)
             again = sync(store)
             self.assertEqual(again.returncode, 0, again.stderr)
             self.assertIn(f"downloaded 0 (0 bytes), already stored {len(theirs)}", again.stdout)
