@@ -56,7 +56,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
     }
     const QString accountKey = u"%1@%2:%3"_s.arg(s.user, s.host).arg(s.port);
     Mime::initialize();
-    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace};
+    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace,
+                          account.trustedSha256, std::make_shared<QSslCertificate>()};
     // vmime 0.9.2 touches its folders when the store goes: the store must be
     // disconnected while they still exist, on every path (seen under valgrind).
     std::shared_ptr<vmime::net::store> pop3;
@@ -156,6 +157,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         result.error = QString::fromLocal8Bit(e.what());
     }
     shutdown();
+    if (!result.ok && !socket.untrusted->isNull())
+        result.untrustedCertificate = *socket.untrusted;
     return result;
 }
 
@@ -168,7 +171,8 @@ Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *canc
         return result;
     }
     Mime::initialize();
-    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace};
+    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace,
+                          account.trustedSha256, std::make_shared<QSslCertificate>()};
     std::shared_ptr<vmime::net::store> pop3;
     std::shared_ptr<vmime::net::folder> folder;
     std::vector<std::shared_ptr<vmime::net::message>> messages;

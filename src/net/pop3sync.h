@@ -25,6 +25,7 @@ struct Pop3Account
     int timeoutMs = 30000;
     int deleteAfterDays = -1;          // DELE messages stored locally at least this long ago; -1 never
     std::function<void(const QString &)> trace; // protocol log, passwords redacted
+    QList<QByteArray> trustedSha256;   // certificates the user chose to trust (persisted by the caller)
 };
 
 struct Pop3Listing
@@ -45,6 +46,7 @@ struct Pop3SyncResult
     int deleted = 0;
     qint64 bytes = 0;
     QList<Pop3Listing> listing; // filled by listPop3
+    QSslCertificate untrustedCertificate; // set when TLS failed on a certificate the user may trust
 };
 
 // One synchronous POP3 sync through vmime over our Qt sockets: only messages

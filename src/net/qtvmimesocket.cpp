@@ -3,6 +3,7 @@
 
 #include <vmime/vmime.hpp>
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -65,6 +66,17 @@ public:
         if (!m_settings.caCertificates.isEmpty())
             config.addCaCertificates(m_settings.caCertificates);
         m_socket->setSslConfiguration(config);
+        // Runs inside waitForEncrypted(): the one exception to verification is
+        // the exact certificate the user trusted (by SHA-256).
+        QObject::connect(m_socket.get(), &QSslSocket::sslErrors, m_socket.get(),
+                         [this](const QList<QSslError> &errors) {
+                             const QSslCertificate peer = m_socket->peerCertificate();
+                             if (!peer.isNull()
+                                 && m_settings.trustedSha256.contains(peer.digest(QCryptographicHash::Sha256)))
+                                 m_socket->ignoreSslErrors(errors);
+                             else if (m_settings.untrusted && !peer.isNull())
+                                 *m_settings.untrusted = peer;
+                         }, Qt::DirectConnection);
         // The host the user configured, never what vmime resolved: certificates are checked against it.
         const QString host = m_settings.host;
         if (m_settings.security == Types::MailSecurity::Tls) {

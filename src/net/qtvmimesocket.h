@@ -27,6 +27,8 @@ struct SocketSettings
     int timeoutMs = 30000;
     const std::atomic_bool *cancel = nullptr; // polled by vmime through the timeout handler
     std::function<void(const QString &)> trace; // each line sent (C:) and received (S:), passwords redacted
+    QList<QByteArray> trustedSha256;          // certificates the user chose to trust
+    std::shared_ptr<QSslCertificate> untrusted; // set to the peer's certificate when verification fails
 };
 
 // Every vmime connection goes through a QSslSocket created on the calling

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "synccontroller.h"
+
+#include "store/messagestore.h"
+#include "store/settingsstore.h"
+
+#include <QCryptographicHash>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace Client {
+
+SyncController::SyncController(Store::SettingsStore &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    qRegisterMetaType<Net::Pop3SyncResult>();
+}
+
+SyncController::~SyncController()
+{
+    if (m_thread) {
+        m_cancel = true;
+        m_thread->wait();
+    }
+}
+
+void SyncController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncController::start(Net::Pop3Account account, const QString &storeDirectory)
+{
+    if (m_state != State::Idle)
+        return;
+    m_cancel = false;
+    account.trustedSha256 = m_settings.trustedCertificates();
+    auto result = std::make_shared<Net::Pop3SyncResult>();
+    m_thread = QThread::create([this, account, storeDirectory, result] {
+        Store::MessageStore store(storeDirectory);
+        QString error;
+        if (!store.open(&error)) {
+            result->error = error;
+            return;
+        }
+        *result = Net::syncPop3(account, store,
+                                [this](int done, int total, qint64 bytes) {
+                                    QMetaObject::invokeMethod(this, [=, this] { Q_EMIT progress(done, total, bytes); },
+                                                              Qt::QueuedConnection);
+                                },
+                                &m_cancel);
+    });
+    connect(m_thread, &QThread::finished, this, [this, result] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        setState(State::Idle);
+        if (result->ok)
+            Q_EMIT finished(*result);
+        else if (!result->untrustedCertificate.isNull())
+            Q_EMIT certificateNeedsTrust(result->untrustedCertificate);
+        else
+            Q_EMIT failed(result->error);
+    });
+    setState(State::Running);
+    m_thread->start();
+}
+
+void SyncController::cancel()
+{
+    if (m_state != State::Running)
+        return;
+    m_cancel = true; // vmime notices through our timeout handler
+    setState(State::Cancelling);
+}
+
+void SyncController::trustCertificate(const QSslCertificate &certificate)
+{
+    m_settings.addTrustedCertificate(certificate.digest(QCryptographicHash::Sha256));
+    m_settings.sync();
+}
+
+} // namespace Client

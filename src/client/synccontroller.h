@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "net/pop3sync.h"
+
+#include <QObject>
+#include <QSslCertificate>
+
+#include <atomic>
+
+class QThread;
+
+namespace Store {
+class SettingsStore;
+}
+
+namespace Client {
+
+// Runs one POP3 sync on a worker thread (vmime blocks) and reports on the
+// caller's thread: progress, then exactly one of finished or failed. A TLS
+// certificate the system does not trust is offered for a trust decision by
+// signal; trustCertificate() persists it and the next start() accepts it.
+class SyncController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Cancelling };
+    Q_ENUM(State)
+
+    SyncController(Store::SettingsStore &settings, QObject *parent = nullptr);
+    ~SyncController() override;
+
+    State state() const { return m_state; }
+    void start(Net::Pop3Account account, const QString &storeDirectory);
+    void cancel();
+    void trustCertificate(const QSslCertificate &certificate);
+
+Q_SIGNALS:
+    void stateChanged(Client::SyncController::State state);
+    void progress(int done, int total, qint64 bytes);
+    void finished(const Net::Pop3SyncResult &result);
+    void failed(const QString &error);
+    void certificateNeedsTrust(const QSslCertificate &certificate);
+
+private:
+    void setState(State state);
+
+    Store::SettingsStore &m_settings;
+    State m_state = State::Idle;
+    QThread *m_thread = nullptr;
+    std::atomic_bool m_cancel{false};
+};
+
+} // namespace Client
+
+Q_DECLARE_METATYPE(Net::Pop3SyncResult)

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Client::SyncController against the real Dovecot: one ending per run,
+// progress on the caller's thread, cancel, and a trust decision that sticks.
+#include "client/synccontroller.h"
+#include "store/settingsstore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+class TestSyncController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QFile state(QStringLiteral(MAILSTACK_STATE));
+        QVERIFY(state.open(QIODevice::ReadOnly));
+        QFile env(QString::fromUtf8(state.readAll().trimmed()) + u"/stack.env"_s);
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : env.readAll().split('\n')) {
+            const qsizetype eq = line.indexOf('=');
+            if (eq > 0)
+                m_env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
+        }
+        QVERIFY(m_profile.isValid());
+    }
+
+    void syncEndsOnceWithProgressOnThisThread()
+    {
+        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"a"_s)));
+        Client::SyncController controller(settings);
+        QSignalSpy finished(&controller, &Client::SyncController::finished);
+        QSignalSpy failed(&controller, &Client::SyncController::failed);
+        int progressCalls = 0;
+        connect(&controller, &Client::SyncController::progress, this, [&] {
+            QCOMPARE(QThread::currentThread(), thread());
+            ++progressCalls;
+        });
+        QTemporaryDir store;
+        controller.start(account(true), store.path());
+        QCOMPARE(controller.state(), Client::SyncController::State::Running);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(failed.count(), 0);
+        const auto result = finished.first().first().value<Net::Pop3SyncResult>();
+        QCOMPARE(progressCalls, result.onServer);
+        QCOMPARE(result.downloaded, result.onServer);
+        QCOMPARE(controller.state(), Client::SyncController::State::Idle);
+        QTest::qWait(100);
+        QCOMPARE(finished.count() + failed.count(), 1);
+    }
+
+    void untrustedCertificateIsOfferedAndTheDecisionSticks()
+    {
+        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"b"_s)));
+        Client::SyncController controller(settings);
+        QSignalSpy trust(&controller, &Client::SyncController::certificateNeedsTrust);
+        QSignalSpy finished(&controller, &Client::SyncController::finished);
+        QTemporaryDir store;
+        controller.start(account(false), store.path()); // no CA given: the stack's certificate is unknown
+        QVERIFY(trust.wait(60000));
+        QCOMPARE(finished.count(), 0);
+        const auto certificate = trust.first().first().value<QSslCertificate>();
+        QVERIFY(!certificate.isNull());
+        controller.trustCertificate(certificate);
+        // Persisted: a new controller on the same profile accepts it.
+        Store::SettingsStore reread(Common::Profile::at(m_profile.filePath(u"b"_s)));
+        Client::SyncController again(reread);
+        QSignalSpy done(&again, &Client::SyncController::finished);
+        again.start(account(false), store.path());
+        QVERIFY(done.wait(60000));
+    }
+
+    void cancelEndsWithFailedCancelled()
+    {
+        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"c"_s)));
+        Client::SyncController controller(settings);
+        QSignalSpy finished(&controller, &Client::SyncController::finished);
+        QSignalSpy failed(&controller, &Client::SyncController::failed);
+        QTemporaryDir store;
+        Net::Pop3Account a = account(true);
+        controller.start(a, store.path());
+        controller.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, 60000);
+        if (failed.count() == 1) // a tiny mailbox may finish before the flag is seen
+            QCOMPARE(failed.first().first().toString(), u"cancelled"_s);
+    }
+
+private:
+    Net::Pop3Account account(bool withCa)
+    {
+        Net::Pop3Account a;
+        a.server.host = m_env.value(u"MAIL_HOST"_s);
+        a.server.port = quint16(m_env.value(u"POP3S_PORT"_s).toUInt());
+        a.server.security = Types::MailSecurity::Tls;
+        a.server.user = u"tester"_s;
+        a.password = u"T3st p@ss wörd"_s;
+        if (withCa)
+            a.caCertificates = QSslCertificate::fromPath(m_env.value(u"CA_CERT"_s));
+        return a;
+    }
+
+    QHash<QString, QString> m_env;
+    QTemporaryDir m_profile;
+};
+
+QTEST_GUILESS_MAIN(TestSyncController)
+#include "tst_synccontroller.moc"
