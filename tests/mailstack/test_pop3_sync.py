@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 USER, PASSWORD = "tester", "T3st p@ss wörd"
@@ -122,6 +123,45 @@ class Pop3SyncTest(unittest.TestCase):
         # Put the demo mail back for the other tests.
         subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "seed-demo-mail"), ENV["MAILSTACK_DIR"], USER, PASSWORD],
                        check=True, capture_output=True, timeout=120)
+
+    def test_killed_mid_sync_loses_nothing_and_duplicates_nothing(self):
+        # A user of its own with 120 big messages dropped straight into its Maildir.
+        stack = ENV["MAILSTACK_DIR"]
+        subprocess.run([str(ROOT / "scripts" / "mailstack"), "adduser", stack, "bulk", "bulk-pw"], check=True,
+                       capture_output=True, timeout=60)
+        maildir = pathlib.Path(stack) / "mail" / "bulk" / "Maildir" / "new"
+        bodies = []
+        for i in range(120):
+            body = (f"From: load@localhost\r\nTo: bulk@localhost\r\nSubject: bulk {i}\r\n"
+                    f"Message-ID: <bulk-{i}@localhost>\r\n\r\n").encode()
+            body += b"".join(b"line %06d of message %03d, padding padding padding padding\r\n" % (n, i)
+                             for n in range(4000))
+            body += b".starts with a dot\r\n..two dots\r\n"
+            path = maildir / f"{1700000000 + i}.bulk{i}.localhost"
+            path.write_bytes(body.replace(b"\r\n", b"\n"))  # Maildir stores LF; POP3 serves CRLF
+            os.chown(path, 8, 8)
+            bodies.append(body)
+        with tempfile.TemporaryDirectory() as store, tempfile.NamedTemporaryFile("w", delete=False) as pw:
+            pw.write("bulk-pw\n")
+            pw.close()
+            args = [CLI, "pop3", "sync", "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"], "--ca",
+                    ENV["CA_CERT"], "--user", "bulk", "--password-file", pw.name, "--store", store]
+            new = pathlib.Path(store) / "Maildir" / "new"
+            proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.time() + 60
+            while time.time() < deadline and (not new.exists() or len(list(new.iterdir())) < 20):
+                time.sleep(0.01)
+            proc.kill()  # SIGKILL in the middle of the download
+            proc.wait()
+            partial = len(list(new.iterdir()))
+            self.assertGreater(partial, 0)
+            self.assertLess(partial, 120, "the sync finished before it could be killed")
+            r = subprocess.run(args, capture_output=True, text=True, timeout=300)
+            os.unlink(pw.name)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            stored = sorted(p.read_bytes() for p in new.iterdir())
+            self.assertEqual(len(stored), 120)                # nothing duplicated
+            self.assertEqual(stored, sorted(bodies))          # nothing lost, byte for byte, dots intact
 
     def test_wrong_password(self):
         with tempfile.TemporaryDirectory() as store:
