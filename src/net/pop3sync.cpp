@@ -38,7 +38,9 @@ Store::MessageSummary summarize(const QString &path)
     s.hasAttachments = std::any_of(v.attachments.begin(), v.attachments.end(), [](const Mime::Attachment &a) {
         return !a.isInline;
     });
-    s.body = v.text.value_or(QString());
+    // The full-text index (trigrams) takes the start of the body: indexing
+    // every byte of every message costs more than downloading it.
+    s.body = v.text.value_or(QString()).left(4096);
     s.snippet = s.body.simplified().left(200);
     return s;
 }
@@ -103,6 +105,15 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                                              .arg(needed).toStdString());
             int done = 0;
             std::vector<size_t> toDelete;
+            // Groups of up to 64 messages or 8 MB become durable together.
+            qint64 groupBytes = 0;
+            auto commit = [&] {
+                QString error;
+                if (!store.commitGroup(&error))
+                    throw std::runtime_error(error.toStdString());
+                groupBytes = 0;
+            };
+            store.beginGroup();
             for (const auto &message : messages) {
                 if (cancel && cancel->load())
                     throw vmime::exceptions::operation_cancelled();
@@ -128,11 +139,17 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                         throw std::runtime_error(error.toStdString());
                     ++result.downloaded;
                     result.bytes += qint64(bytes.size());
+                    groupBytes += qint64(bytes.size());
+                    if (store.pendingInGroup() >= 64 || groupBytes >= 8 * 1024 * 1024) {
+                        commit();
+                        store.beginGroup();
+                    }
                 }
                 ++done;
                 if (progress)
                     progress(done, result.onServer, result.bytes);
             }
+            commit(); // DELE below only for what is durably stored
             for (const size_t number : toDelete)
                 folder->deleteMessages(vmime::net::messageSet::byNumber(number));
             result.deleted = int(toDelete.size()); // committed by QUIT below (RFC 1939 §6)

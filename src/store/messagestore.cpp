@@ -43,7 +43,7 @@ bool MessageStore::open(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+    for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-16000",
                                   "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
                                   " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
                                   " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
@@ -71,7 +71,7 @@ bool MessageStore::contains(const QString &account, const QString &uidl) const
 QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
                           const std::function<MessageSummary(const QString &path)> &summarize)
 {
-    // Maildir: write into tmp/, fsync, rename into new/ (atomic on one file system).
+    // Maildir: write into tmp/, make it durable, rename into new/ (atomic on one file system).
     const QString name = QString::fromLatin1(
         Crypto::digest(Crypto::Hash::Sha256, (account + u'\n' + uidl).toUtf8()).toHex().left(40))
         + u",S=%1"_s.arg(message.size());
@@ -79,24 +79,81 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     const QString target = maildir() + u"/new/"_s + name;
     QFile file(tmp);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(message) != message.size()
-        || !file.flush() || ::fsync(file.handle()) != 0) {
+        || !file.flush() || (!m_grouping && ::fsync(file.handle()) != 0)) {
         *error = u"cannot write %1: %2"_s.arg(tmp, file.errorString());
         return {};
     }
     file.close();
     const MessageSummary summary = summarize ? summarize(tmp) : MessageSummary();
+    if (m_grouping) {
+        // The row is written now but committed only with the group (see commitGroup()).
+        m_pending.push_back({tmp, target});
+        return indexRow(account, uidl, name, message.size(), summary, error) ? target : QString();
+    }
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
         *error = u"cannot move the message into the Maildir"_s;
         return {};
     }
-    // One transaction: the UIDL counts as stored only together with its index entry.
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
+    if (!indexRow(account, uidl, name, message.size(), summary, error) || !db.commit()) {
+        db.rollback();
+        return {};
+    }
+    return target;
+}
+
+void MessageStore::beginGroup()
+{
+    m_grouping = true;
+    m_pending.clear();
+    QSqlDatabase::database(m_connection).transaction();
+}
+
+bool MessageStore::commitGroup(QString *error)
+{
+    m_grouping = false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (m_pending.empty()) {
+        db.commit();
+        return true;
+    }
+    // 1. All files of the group durable with one syncfs() instead of one fsync each.
+    QFile any(m_pending.front().tmp);
+    if (!any.open(QIODevice::ReadOnly) || ::syncfs(any.handle()) != 0) {
+        *error = u"cannot flush the mail store to disk"_s;
+        db.rollback();
+        return false;
+    }
+    any.close();
+    // 2. Into new/, and the directory entry durable too.
+    for (const Pending &p : m_pending)
+        if (::rename(QFile::encodeName(p.tmp).constData(), QFile::encodeName(p.target).constData()) != 0) {
+            *error = u"cannot move a message into the Maildir"_s;
+            db.rollback();
+            return false;
+        }
+    QFile dir(maildir() + u"/new"_s);
+    if (dir.open(QIODevice::ReadOnly))
+        ::fsync(dir.handle());
+    m_pending.clear();
+    // 3. Only now do their UIDLs count as stored.
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &name, qint64 size,
+                            const MessageSummary &summary, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     q.prepare(u"INSERT OR REPLACE INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
               " date, has_attachments, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(QString(u"new/"_s + name)),
-                              QVariant(message.size()), QVariant(QDateTime::currentSecsSinceEpoch()),
+                              QVariant(size), QVariant(QDateTime::currentSecsSinceEpoch()),
                               QVariant(summary.subject), QVariant(summary.sender), QVariant(summary.recipients),
                               QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet)})
         q.addBindValue(v);
@@ -112,21 +169,9 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
             f.addBindValue(v);
         ok = ok && f.exec();
     }
-    if (!ok || !db.commit()) {
+    if (!ok)
         *error = q.lastError().text();
-        db.rollback();
-        return {};
-    }
-    return target;
-}
-
-qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT stored FROM messages WHERE account = ? AND uidl = ?"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    return ok;
 }
 
 QList<SearchHit> MessageStore::search(const QString &text) const
@@ -147,6 +192,15 @@ QList<SearchHit> MessageStore::search(const QString &text) const
             hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                          maildir() + u'/' + q.value(3).toString()});
     return hits;
+}
+
+qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT stored FROM messages WHERE account = ? AND uidl = ?"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 int MessageStore::count(const QString &account) const

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 #include <functional>
 
@@ -50,6 +51,14 @@ public:
     // file (already complete on disk, not yet in new/) for the index.
     QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
                 const std::function<MessageSummary(const QString &path)> &summarize = {});
+    // Group commit: between beginGroup() and commitGroup() added messages are
+    // written but count as stored only after commitGroup() has made the whole
+    // group durable at once (one syncfs, one directory fsync, one SQLite
+    // commit) instead of paying two fsyncs per message.
+    void beginGroup();
+    bool commitGroup(QString *error);
+    int pendingInGroup() const { return int(m_pending.size()); }
+
     // Full-text search (SQLite FTS5) over subject, sender and body.
     QList<SearchHit> search(const QString &text) const;
     bool hasFullTextIndex() const { return m_fts; }
@@ -62,6 +71,15 @@ private:
     QString m_directory;
     QString m_connection;
     bool m_fts = false;
+    bool m_grouping = false;
+    struct Pending
+    {
+        QString tmp;
+        QString target;
+    };
+    std::vector<Pending> m_pending;
+    bool indexRow(const QString &account, const QString &uidl, const QString &name, qint64 size,
+                  const MessageSummary &summary, QString *error);
 };
 
 } // namespace Store
