@@ -41,8 +41,20 @@ int runPop3Command(const QStringList &arguments)
     const QCommandLineOption trace(u"trace"_s, u"Print the POP3 conversation on stderr (passwords redacted)."_s);
     const QCommandLineOption deleteAfter(u"delete-after-days"_s,
                                          u"Delete from the server what was stored here at least N days ago."_s, u"n"_s);
-    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter});
-    parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store)"_s);
+    const QCommandLineOption deleteHere(u"delete-when-deleted-here"_s,
+                                        u"Delete from the server what was deleted in the local store."_s);
+    const QCommandLineOption auth(u"auth"_s, u"auto (SASL, else APOP, else USER/PASS), user, apop or sasl."_s,
+                                  u"method"_s, u"auto"_s);
+    const QCommandLineOption headersOnly(u"headers-only"_s, u"Store headers only (TOP n 0); bodies stay on the server."_s);
+    const QCommandLineOption sizeLimit(u"size-limit"_s, u"Headers only for messages over this many bytes."_s, u"bytes"_s);
+    const QCommandLineOption fetch(u"fetch"_s, u"Download this UIDL's body even if over the size limit (repeatable)."_s,
+                                   u"uidl"_s);
+    const QCommandLineOption timeout(u"timeout"_s, u"Give up when the server is silent this long (default 30)."_s,
+                                     u"seconds"_s);
+    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
+                       auth, headersOnly, sizeLimit, fetch, timeout});
+    parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
+                                              " remove UIDL... (delete in --store, kept from being downloaded again)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -62,8 +74,23 @@ int runPop3Command(const QStringList &arguments)
             out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\n';
         return 0;
     }
+    if (action == u"remove"_s) {
+        if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user) || parser.positionalArguments().size() < 2)
+            return fail(u"usage: tidings-cli pop3 remove --store DIR --host H [--port P] --user U UIDL..."_s);
+        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
+        const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : Types::defaultPop3Port(mode);
+        const QString accountKey = u"%1@%2:%3"_s.arg(parser.value(user), parser.value(host)).arg(p);
+        Store::MessageStore messages(parser.value(store));
+        QString error;
+        if (!messages.open(&error))
+            return fail(error);
+        for (const QString &uidl : parser.positionalArguments().mid(1))
+            if (!messages.removeHere(accountKey, uidl, &error))
+                return fail(error);
+        return 0;
+    }
     if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
-        return fail(u"expected the action: sync or list"_s);
+        return fail(u"expected the action: sync, list, search or remove"_s);
     if (!parser.isSet(host) || !parser.isSet(user) || (action == u"sync"_s && !parser.isSet(store)))
         return fail(u"--host and --user are required, and --store for sync"_s);
 
@@ -86,6 +113,26 @@ int runPop3Command(const QStringList &arguments)
         if (!ok || account.deleteAfterDays < 0)
             return fail(u"--delete-after-days must be 0 or more"_s);
     }
+    account.deleteWhenDeletedHere = parser.isSet(deleteHere);
+    account.headersOnly = parser.isSet(headersOnly);
+    account.fetchUidls = parser.values(fetch);
+    if (parser.isSet(sizeLimit)) {
+        account.sizeLimit = parser.value(sizeLimit).toLongLong(&ok);
+        if (!ok || account.sizeLimit < 0)
+            return fail(u"--size-limit must be a number of bytes"_s);
+    }
+    if (parser.isSet(timeout)) {
+        account.timeoutMs = parser.value(timeout).toInt(&ok) * 1000;
+        if (!ok || account.timeoutMs <= 0)
+            return fail(u"--timeout must be a positive number of seconds"_s);
+    }
+    static const QHash<QString, Net::Pop3Auth> methods{{u"auto"_s, Net::Pop3Auth::Auto},
+                                                        {u"user"_s, Net::Pop3Auth::UserPass},
+                                                        {u"apop"_s, Net::Pop3Auth::Apop},
+                                                        {u"sasl"_s, Net::Pop3Auth::Sasl}};
+    if (!methods.contains(parser.value(auth)))
+        return fail(u"--auth must be auto, user, apop or sasl"_s);
+    account.auth = methods.value(parser.value(auth));
     if (parser.isSet(ca)) {
         account.caCertificates = QSslCertificate::fromPath(parser.value(ca));
         if (account.caCertificates.isEmpty())
@@ -135,9 +182,10 @@ int runPop3Command(const QStringList &arguments)
         return 0;
     }
     QTextStream(stdout) << "on server " << result.onServer << ", downloaded " << result.downloaded << " ("
-                        << result.bytes << " bytes), already stored " << result.alreadyStored << ", deleted "
-                        << result.deleted << ", in "
-                        << timer.elapsed() << " ms\n";
+                        << result.bytes << " bytes), headers " << result.headersStored << ", bodies left on server "
+                        << result.bodiesLeft << ", already stored " << result.alreadyStored << ", deleted "
+                        << result.deleted << (result.pipelined ? ", pipelined" : "") << ", in " << timer.elapsed()
+                        << " ms\n";
     return 0;
 }
 

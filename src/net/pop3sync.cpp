@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3sync.h"
 
+#include "pop3wire.h"
 #include "qtvmimesocket.h"
 
 #include "mime/messageview.h"
 #include "store/messagestore.h"
 
+#include <vmime/net/pop3/POP3Store.hpp>
+#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
 #include <vmime/vmime.hpp>
 
 #include <QDateTime>
+#include <QDir>
 #include <QStorageInfo>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +22,7 @@ namespace Net {
 
 namespace {
 
-// The index entry of a stored message, read with the message reader.
+// The index entry of a stored message (or of its header alone), read with the message reader.
 Store::MessageSummary summarize(const QString &path)
 {
     Store::MessageSummary s;
@@ -45,117 +50,124 @@ Store::MessageSummary summarize(const QString &path)
     return s;
 }
 
-} // namespace
-
-Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
-                        const std::function<void(int, int, qint64)> &progress, const std::atomic_bool *cancel)
+// SASL mechanisms we accept, strongest first. gsasl may offer more (the
+// *-PLUS ones need channel binding vmime cannot give: VMIME-NOTES).
+class MechanismChooser : public vmime::security::sasl::defaultSASLAuthenticator
 {
-    Pop3SyncResult result;
-    const Types::AccountSettings &s = account.server;
-    if (s.security == Types::MailSecurity::None && !account.allowPlainPassword) {
-        result.error = u"refusing to send the password without encryption (security \"none\")"_s;
-        return result;
+public:
+    const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>>
+    getAcceptableMechanisms(const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> &available,
+                            std::shared_ptr<vmime::security::sasl::SASLMechanism>) const override
+    {
+        std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> out;
+        for (const char *name : {"SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN"})
+            for (const auto &m : available)
+                if (m->getName() == name)
+                    out.push_back(m);
+        return out;
     }
-    const QString accountKey = u"%1@%2:%3"_s.arg(s.user, s.host).arg(s.port);
-    Mime::initialize();
-    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace,
-                          account.trustedSha256, std::make_shared<QSslCertificate>()};
-    // vmime 0.9.2 touches its folders when the store goes: the store must be
-    // disconnected while they still exist, on every path (seen under valgrind).
-    std::shared_ptr<vmime::net::store> pop3;
-    std::shared_ptr<vmime::net::folder> folder;
-    std::vector<std::shared_ptr<vmime::net::message>> messages;
-    auto shutdown = [&] {
+};
+
+struct ServerMessage
+{
+    int number = 0;
+    QString uidl;
+    qint64 size = 0;
+};
+
+// An authenticated POP3 session: vmime's store (connect, CAPA, login) and our wire over its socket.
+struct Session
+{
+    std::shared_ptr<vmime::net::store> store;
+    std::unique_ptr<Pop3Wire> wire;
+
+    ~Session()
+    {
+        wire.reset();
         try {
-            if (pop3 && pop3->isConnected())
-                pop3->disconnect();
+            if (store && store->isConnected())
+                store->disconnect(); // sends QUIT unless we did (then it fails harmlessly)
         } catch (...) {
         }
-        messages.clear();
-        folder.reset();
-        pop3.reset();
-    };
-    try {
-        auto session = vmime::net::session::create();
-        // TLS is done by our socket; vmime speaks plain POP3 over it. SASL off:
-        // gsasl may offer mechanisms that need channel binding (VMIME-NOTES).
-        vmime::utility::url url("pop3", s.host.toStdString(), s.port);
-        pop3 = session->getStore(url);
-        pop3->setSocketFactory(makeSocketFactory(socket));
-        pop3->setTimeoutHandlerFactory(makeTimeoutHandlerFactory(socket));
-        pop3->setProperty("connection.tls", false);
-        pop3->setProperty("options.sasl", false);
-        pop3->setProperty("options.apop", false);
-        pop3->setProperty("auth.username", s.user.toStdString());
-        pop3->setProperty("auth.password", account.password.toStdString());
-        pop3->connect();
-        folder = pop3->getDefaultFolder();
-        folder->open(vmime::net::folder::MODE_READ_WRITE);
-        result.onServer = int(folder->getMessageCount());
-        if (result.onServer > 0) {
-            messages = folder->getMessages(vmime::net::messageSet::byNumber(1, -1));
-            folder->fetchMessages(messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE);
-            // Room for everything new, plus a margin, before downloading any of it.
-            qint64 needed = 0;
-            for (const auto &message : messages)
-                needed += qint64(message->getSize());
-            const QStorageInfo disk(store.maildir());
-            if (disk.isValid() && disk.bytesAvailable() < needed + 64 * 1024 * 1024)
-                throw std::runtime_error(QStringLiteral("not enough free disk space for %1 bytes of mail")
-                                             .arg(needed).toStdString());
-            int done = 0;
-            std::vector<size_t> toDelete;
-            // Groups of up to 64 messages or 8 MB become durable together.
-            qint64 groupBytes = 0;
-            auto commit = [&] {
-                QString error;
-                if (!store.commitGroup(&error))
-                    throw std::runtime_error(error.toStdString());
-                groupBytes = 0;
-            };
-            store.beginGroup();
-            for (const auto &message : messages) {
-                if (cancel && cancel->load())
-                    throw vmime::exceptions::operation_cancelled();
-                const QString uidl = QString::fromStdString(static_cast<vmime::string>(message->getUID()));
-                if (uidl.isEmpty())
-                    throw vmime::exceptions::operation_not_supported(); // no UIDL: cannot sync safely
-                if (store.contains(accountKey, uidl)) {
-                    ++result.alreadyStored;
-                    // DELE only for what is safely stored, and only per policy.
-                    if (account.deleteAfterDays >= 0
-                        && store.storedAt(accountKey, uidl) <= QDateTime::currentSecsSinceEpoch() - account.deleteAfterDays * 86400LL)
-                        toDelete.push_back(message->getNumber());
-                } else {
-                    std::string bytes;
-                    vmime::utility::outputStreamStringAdapter out(bytes);
-                    message->extract(out); // RETR
-                    // vmime 0.9.2 drops the CRLF that ends every POP3 message (VMIME-NOTES #168).
-                    if (bytes.size() < 2 || bytes.compare(bytes.size() - 2, 2, "\r\n") != 0)
-                        bytes += "\r\n";
-                    QString error;
-                    if (store.add(accountKey, uidl, QByteArray(bytes.data(), qsizetype(bytes.size())), &error, summarize)
-                            .isEmpty())
-                        throw std::runtime_error(error.toStdString());
-                    ++result.downloaded;
-                    result.bytes += qint64(bytes.size());
-                    groupBytes += qint64(bytes.size());
-                    if (store.pendingInGroup() >= 64 || groupBytes >= 8 * 1024 * 1024) {
-                        commit();
-                        store.beginGroup();
-                    }
-                }
-                ++done;
-                if (progress)
-                    progress(done, result.onServer, result.bytes);
-            }
-            commit(); // DELE below only for what is durably stored
-            for (const size_t number : toDelete)
-                folder->deleteMessages(vmime::net::messageSet::byNumber(number));
-            result.deleted = int(toDelete.size()); // committed by QUIT below (RFC 1939 §6)
+    }
+};
+
+void open(Session &session, const Pop3Account &account, const SocketSettings &socket)
+{
+    const Types::AccountSettings &s = account.server;
+    auto vsession = vmime::net::session::create();
+    // TLS is done by our socket; vmime speaks plain POP3 over it.
+    session.store = vsession->getStore(vmime::utility::url("pop3", s.host.toStdString(), s.port));
+    auto &store = *session.store;
+    store.setSocketFactory(makeSocketFactory(socket));
+    store.setTimeoutHandlerFactory(makeTimeoutHandlerFactory(socket));
+    store.setProperty("connection.tls", false);
+    const bool sasl = account.auth == Pop3Auth::Auto || account.auth == Pop3Auth::Sasl;
+    const bool apop = account.auth == Pop3Auth::Auto || account.auth == Pop3Auth::Apop;
+    store.setProperty("options.sasl", sasl);
+    store.setProperty("options.sasl.fallback", account.auth == Pop3Auth::Auto);
+    store.setProperty("options.apop", apop);
+    store.setProperty("options.apop.fallback", account.auth == Pop3Auth::Auto);
+    if (sasl)
+        store.setAuthenticator(std::make_shared<MechanismChooser>());
+    store.setProperty("auth.username", s.user.toStdString());
+    store.setProperty("auth.password", account.password.toStdString());
+    store.connect();
+    auto pop3 = std::dynamic_pointer_cast<vmime::net::pop3::POP3Store>(session.store);
+    auto connection = pop3->getConnection();
+    session.wire = std::make_unique<Pop3Wire>(connection->getSocket(), account.timeoutMs, socket.cancel, account.trace);
+    // vmime keeps the capabilities it read to itself; after login they may differ anyway (RFC 2449 §5).
+    const Pop3Wire::Reply capa = session.wire->exec({"CAPA", true, 0});
+    if (capa.ok)
+        for (const QByteArray &line : capa.body.split('\n'))
+            if (line.trimmed().toUpper() == "PIPELINING")
+                session.wire->setPipelining(true);
+}
+
+// UIDL and LIST in one round trip when pipelining.
+QList<ServerMessage> listMessages(Pop3Wire &wire)
+{
+    QHash<int, qint64> sizes;
+    QList<ServerMessage> out;
+    wire.run({{"UIDL", true, 0}, {"LIST", true, 0}}, [&](size_t index, Pop3Wire::Reply &reply) {
+        if (!reply.ok) {
+            if (index == 0)
+                throw vmime::exceptions::operation_not_supported();
+            throw std::runtime_error("the server refused LIST: " + reply.status.toStdString());
         }
-        folder->close(true); // never RSET-then-QUIT: close(false) would undo deletes
-        pop3->disconnect();
+        for (const QByteArray &line : reply.body.split('\n')) {
+            const QList<QByteArray> fields = line.trimmed().split(' ');
+            if (fields.size() < 2)
+                continue;
+            bool ok = false;
+            const int number = fields.at(0).toInt(&ok);
+            if (!ok || number <= 0)
+                continue;
+            if (index == 0)
+                out.append({number, QString::fromLatin1(fields.at(1)), 0});
+            else
+                sizes.insert(number, fields.at(1).toLongLong());
+        }
+    });
+    for (ServerMessage &m : out)
+        m.size = sizes.value(m.number);
+    return out;
+}
+
+QString describe(const vmime::exception &e)
+{
+    QString what = QString::fromStdString(e.what());
+    for (const vmime::exception *o = e.other(); o; o = o->other())
+        what += u": "_s + QString::fromStdString(o->what());
+    return what;
+}
+
+// One place that turns every failure into the specific English message the result carries.
+template<typename Body>
+void guarded(Pop3SyncResult &result, const std::atomic_bool *cancel, Body body)
+{
+    try {
+        body();
         result.ok = true;
     } catch (const vmime::exceptions::authentication_error &) {
         result.error = u"wrong user name or password"_s;
@@ -166,14 +178,152 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
     } catch (const vmime::exceptions::operation_timed_out &) {
         result.error = cancel && cancel->load() ? u"cancelled"_s : u"the server did not answer in time"_s;
     } catch (const vmime::exception &e) {
-        QString what = QString::fromStdString(e.what());
-        for (const vmime::exception *o = e.other(); o; o = o->other())
-            what += u": "_s + QString::fromStdString(o->what());
-        result.error = what;
+        result.error = describe(e);
     } catch (const std::exception &e) {
         result.error = QString::fromLocal8Bit(e.what());
     }
-    shutdown();
+}
+
+bool refusesPlainPassword(const Pop3Account &account, Pop3SyncResult &result)
+{
+    if (account.server.security == Types::MailSecurity::None && !account.allowPlainPassword) {
+        result.error = u"refusing to send the password without encryption (security \"none\")"_s;
+        return true;
+    }
+    return false;
+}
+
+SocketSettings socketSettings(const Pop3Account &account, const std::atomic_bool *cancel)
+{
+    return {account.server.host, account.server.security, account.caCertificates, account.timeoutMs, cancel,
+            account.trace, account.trustedSha256, std::make_shared<QSslCertificate>()};
+}
+
+} // namespace
+
+Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
+                        const std::function<void(int, int, qint64)> &progress, const std::atomic_bool *cancel)
+{
+    Pop3SyncResult result;
+    if (refusesPlainPassword(account, result))
+        return result;
+    const Types::AccountSettings &s = account.server;
+    const QString accountKey = u"%1@%2:%3"_s.arg(s.user, s.host).arg(s.port);
+    Mime::initialize();
+    const SocketSettings socket = socketSettings(account, cancel);
+    guarded(result, cancel, [&] {
+        Session session;
+        open(session, account, socket);
+        Pop3Wire &wire = *session.wire;
+        result.pipelined = wire.pipelining();
+        const QList<ServerMessage> server = listMessages(wire);
+        result.onServer = int(server.size());
+        const QHash<QString, Store::StoredState> known = store.states(accountKey);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+
+        // Decide per message: kept, headers, body, delete.
+        std::vector<Pop3Wire::Command> tops;
+        std::vector<Pop3Wire::Command> retrs;
+        QList<const ServerMessage *> topFor;
+        QList<const ServerMessage *> retrFor;
+        QSet<int> toDelete;
+        QSet<QString> onServer;
+        qint64 needed = 0;
+        for (const ServerMessage &m : server) {
+            onServer.insert(m.uidl);
+            const auto state = known.constFind(m.uidl);
+            const bool seen = state != known.constEnd();
+            if (seen && (state->complete || state->deletedHere)) {
+                ++result.alreadyStored;
+                if ((state->deletedHere && account.deleteWhenDeletedHere)
+                    || (state->complete && account.deleteAfterDays >= 0
+                        && state->stored <= now - account.deleteAfterDays * 86400LL))
+                    toDelete << m.number;
+                continue;
+            }
+            const bool wantBody = !account.headersOnly
+                && (account.sizeLimit < 0 || m.size <= account.sizeLimit || account.fetchUidls.contains(m.uidl));
+            if (!seen && (account.headersFirst || !wantBody)) {
+                tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 1 << 20)});
+                topFor << &m;
+            }
+            if (wantBody) {
+                retrs.push_back({"RETR " + QByteArray::number(m.number), true, m.size});
+                retrFor << &m;
+                needed += m.size;
+            } else {
+                ++result.bodiesLeft;
+            }
+        }
+        // Room for everything new, plus a margin, before downloading any of it.
+        const QStorageInfo disk(store.maildir());
+        if (disk.isValid() && disk.bytesAvailable() < needed + 64 * 1024 * 1024)
+            throw std::runtime_error(
+                QStringLiteral("not enough free disk space for %1 bytes of mail").arg(needed).toStdString());
+
+        // 1. Headers, so that a list fills at once; one transaction, no fsync needed.
+        QString error;
+        if (!tops.empty()) {
+            store.beginGroup();
+            wire.run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
+                if (!reply.ok)
+                    return; // a server without TOP: the bodies still come
+                if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size, reply.body,
+                                      &error, summarize))
+                    throw std::runtime_error(error.toStdString());
+                ++result.headersStored;
+            });
+            if (!store.commitGroup(&error))
+                throw std::runtime_error(error.toStdString());
+        }
+
+        // 2. Bodies, durable in groups of up to 64 messages or 8 MB.
+        qint64 groupBytes = 0;
+        int done = 0;
+        store.beginGroup();
+        wire.run(retrs, [&](size_t i, Pop3Wire::Reply &reply) {
+            const ServerMessage &m = *retrFor.at(int(i));
+            if (!reply.ok)
+                throw std::runtime_error("the server refused to send message " + std::to_string(m.number) + ": "
+                                         + reply.status.toStdString());
+            if (store.add(accountKey, m.uidl, reply.body, &error, summarize).isEmpty())
+                throw std::runtime_error(error.toStdString());
+            ++result.downloaded;
+            result.bytes += reply.body.size();
+            groupBytes += reply.body.size();
+            if (store.pendingInGroup() >= 64 || groupBytes >= 8 * 1024 * 1024) {
+                if (!store.commitGroup(&error))
+                    throw std::runtime_error(error.toStdString());
+                store.beginGroup();
+                groupBytes = 0;
+            }
+            if (progress)
+                progress(++done, int(retrs.size()), result.bytes);
+        });
+        if (!store.commitGroup(&error)) // DELE below only for what is durably stored
+            throw std::runtime_error(error.toStdString());
+        if (account.deleteAfterDays == 0) // "do not leave on server": what just became durable goes too
+            for (const ServerMessage *m : std::as_const(retrFor))
+                toDelete << m->number;
+
+        // 3. DELE per policy, committed by QUIT (RFC 1939 §6); a failed QUIT deletes nothing.
+        std::vector<Pop3Wire::Command> deles;
+        for (const int number : std::as_const(toDelete))
+            deles.push_back({"DELE " + QByteArray::number(number), false, 0});
+        int marked = 0;
+        wire.run(deles, [&](size_t, Pop3Wire::Reply &reply) { marked += reply.ok ? 1 : 0; });
+        const Pop3Wire::Reply quit = wire.exec({"QUIT", false, 0});
+        wire.close();
+        if (!quit.ok) // e.g. Dovecot cannot commit the deletions
+            throw std::runtime_error("the server refused QUIT, nothing was deleted: " + quit.status.toStdString());
+        result.deleted = marked;
+        // What is gone from the server needs no tombstone or header row any more.
+        if (marked > 0)
+            for (const ServerMessage &m : server)
+                if (toDelete.contains(m.number))
+                    onServer.remove(m.uidl);
+        store.forgetMissing(accountKey, onServer);
+    });
     if (!result.ok && !socket.untrusted->isNull())
         result.untrustedCertificate = *socket.untrusted;
     return result;
@@ -182,66 +332,38 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
 Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *cancel)
 {
     Pop3SyncResult result;
-    const Types::AccountSettings &s = account.server;
-    if (s.security == Types::MailSecurity::None && !account.allowPlainPassword) {
-        result.error = u"refusing to send the password without encryption (security \"none\")"_s;
+    if (refusesPlainPassword(account, result))
         return result;
-    }
     Mime::initialize();
-    SocketSettings socket{s.host, s.security, account.caCertificates, account.timeoutMs, cancel, account.trace,
-                          account.trustedSha256, std::make_shared<QSslCertificate>()};
-    std::shared_ptr<vmime::net::store> pop3;
-    std::shared_ptr<vmime::net::folder> folder;
-    std::vector<std::shared_ptr<vmime::net::message>> messages;
-    try {
-        auto session = vmime::net::session::create();
-        pop3 = session->getStore(vmime::utility::url("pop3", s.host.toStdString(), s.port));
-        pop3->setSocketFactory(makeSocketFactory(socket));
-        pop3->setTimeoutHandlerFactory(makeTimeoutHandlerFactory(socket));
-        pop3->setProperty("connection.tls", false);
-        pop3->setProperty("options.sasl", false);
-        pop3->setProperty("options.apop", false);
-        pop3->setProperty("auth.username", s.user.toStdString());
-        pop3->setProperty("auth.password", account.password.toStdString());
-        pop3->connect();
-        folder = pop3->getDefaultFolder();
-        folder->open(vmime::net::folder::MODE_READ_ONLY);
-        result.onServer = int(folder->getMessageCount());
-        if (result.onServer > 0) {
-            messages = folder->getMessages(vmime::net::messageSet::byNumber(1, -1));
-            // ENVELOPE over POP3 is TOP n 0: headers only, bodies stay on the server.
-            folder->fetchMessages(messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE
-                                                | vmime::net::fetchAttributes::ENVELOPE);
-            for (const auto &m : messages) {
-                Pop3Listing item;
-                item.number = int(m->getNumber());
-                item.uidl = QString::fromStdString(static_cast<vmime::string>(m->getUID()));
-                item.size = qint64(m->getSize());
-                if (const auto header = m->getHeader(); header && header->findField(vmime::fields::SUBJECT)) {
-                    const auto text = header->Subject()->getValue<vmime::text>();
-                    item.subject = QString::fromStdString(text->getConvertedText(vmime::charsets::UTF_8));
-                }
-                result.listing.append(item);
+    const SocketSettings socket = socketSettings(account, cancel);
+    guarded(result, cancel, [&] {
+        Session session;
+        open(session, account, socket);
+        result.pipelined = session.wire->pipelining();
+        const QList<ServerMessage> server = listMessages(*session.wire);
+        result.onServer = int(server.size());
+        std::vector<Pop3Wire::Command> tops;
+        for (const ServerMessage &m : server)
+            tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 1 << 20)});
+        // The reader works on files: each header goes through one scratch file.
+        QTemporaryDir scratch;
+        const QString headerFile = scratch.filePath(u"header"_s);
+        session.wire->run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
+            Pop3Listing item{server.at(int(i)).number, server.at(int(i)).uidl, server.at(int(i)).size, {}};
+            QFile file(headerFile);
+            if (reply.ok && file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                file.write(reply.body);
+                file.close();
+                if (const Mime::ReadResult read = Mime::readMessage(headerFile); read.view)
+                    item.subject = read.view->subject;
             }
-        }
-        folder->close(true);
-        pop3->disconnect();
-        result.ok = true;
-    } catch (const vmime::exceptions::authentication_error &) {
-        result.error = u"wrong user name or password"_s;
-    } catch (const vmime::exception &e) {
-        result.error = QString::fromStdString(e.what());
-    } catch (const std::exception &e) {
-        result.error = QString::fromLocal8Bit(e.what());
-    }
-    try {
-        if (pop3 && pop3->isConnected())
-            pop3->disconnect();
-    } catch (...) {
-    }
-    messages.clear();
-    folder.reset();
-    pop3.reset();
+            result.listing.append(item);
+        });
+        session.wire->exec({"QUIT", false, 0});
+        session.wire->close();
+    });
+    if (!result.ok && !socket.untrusted->isNull())
+        result.untrustedCertificate = *socket.untrusted;
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -16,6 +17,10 @@ class MessageStore;
 
 namespace Net {
 
+// How to log in. Auto: a SASL mechanism the server offers (SCRAM, CRAM-MD5,
+// PLAIN, LOGIN in that order), else APOP when the greeting allows, else USER/PASS.
+enum class Pop3Auth { Auto, UserPass, Apop, Sasl };
+
 struct Pop3Account
 {
     Types::AccountSettings server;
@@ -23,7 +28,13 @@ struct Pop3Account
     QList<QSslCertificate> caCertificates;
     bool allowPlainPassword = false; // needed for security "none"
     int timeoutMs = 30000;
+    Pop3Auth auth = Pop3Auth::Auto;
     int deleteAfterDays = -1;          // DELE messages stored locally at least this long ago; -1 never
+    bool deleteWhenDeletedHere = false; // DELE what the user deleted in the local store
+    bool headersFirst = true;          // TOP n 0 for every new message before any body
+    bool headersOnly = false;          // no bodies at all
+    qint64 sizeLimit = -1;             // bodies above this stay on the server until asked for; -1 none
+    QStringList fetchUidls;            // bodies to fetch regardless of the size limit (opened by the user)
     std::function<void(const QString &)> trace; // protocol log, passwords redacted
     QList<QByteArray> trustedSha256;   // certificates the user chose to trust (persisted by the caller)
 };
@@ -44,15 +55,21 @@ struct Pop3SyncResult
     int downloaded = 0;
     int alreadyStored = 0;
     int deleted = 0;
+    int headersStored = 0; // header rows written (TOP n 0)
+    int bodiesLeft = 0;    // new messages whose body stays on the server (headers only, size limit)
+    bool pipelined = false;
     qint64 bytes = 0;
     QList<Pop3Listing> listing; // filled by listPop3
     QSslCertificate untrustedCertificate; // set when TLS failed on a certificate the user may trust
 };
 
-// One synchronous POP3 sync through vmime over our Qt sockets: only messages
-// whose UIDL is not stored are downloaded, each written atomically before its
-// UIDL counts; messages stay on the server. Blocks: run it on a worker thread.
-// progress(done, total, bytes) is called from that thread.
+// One synchronous POP3 sync: vmime connects and authenticates over our Qt
+// sockets; UIDL, LIST, TOP, RETR, DELE and QUIT go over its connection through
+// Pop3Wire, pipelined when the server allows. Only messages whose UIDL is not
+// stored are downloaded: headers first, then bodies, each body durable (in
+// groups) before its UIDL counts; DELE only per policy and only for what is
+// durable. Blocks: run it on a worker thread. progress(done, total, bytes) is
+// called from that thread; done/total count bodies to download.
 Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                         const std::function<void(int, int, qint64)> &progress = {},
                         const std::atomic_bool *cancel = nullptr);

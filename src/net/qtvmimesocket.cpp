@@ -83,11 +83,14 @@ public:
             m_socket->connectToHostEncrypted(host, port);
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
                 fail(u"cannot establish TLS with %1: %2"_s.arg(host, m_socket->errorString()));
+            m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             return;
         }
         m_socket->connectToHost(host, port);
         if (!m_socket->waitForConnected(m_settings.timeoutMs))
             fail(u"cannot connect to %1: %2"_s.arg(host, m_socket->errorString()));
+        // Pipelined commands go out at once; never wait for a delayed ACK (Nagle).
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_settings.security == Types::MailSecurity::StartTls) {
             // RFC 2595 §4: STLS before anything else; a refusal ends the session (fail closed).
             const QByteArray greeting = readLine();
@@ -144,6 +147,8 @@ public:
         m_status = line.isEmpty() ? vmime::net::socket::STATUS_WANT_READ : 0;
         if (!line.isEmpty() && m_timeout)
             m_timeout->resetTimeOut();
+        if (line.startsWith("+OK") || line.startsWith("-ERR"))
+            m_lastWasAuth = false; // a SASL exchange ends with the server's verdict
         if (!line.isEmpty() && m_settings.trace)
             m_settings.trace(u"S: "_s + QString::fromUtf8(line.trimmed().left(200)));
         buffer.assign(line.constData(), size_t(line.size()));
@@ -187,15 +192,24 @@ public:
             fail(u"not connected"_s);
         m_socket->write(reinterpret_cast<const char *>(buffer), qint64(count));
         if (m_settings.trace) {
-            QByteArray line(reinterpret_cast<const char *>(buffer), qsizetype(count));
-            // Never a secret in the log: PASS, APOP digests and SASL payloads are redacted.
-            const QByteArray upper = line.toUpper();
-            if (upper.startsWith("PASS ") || upper.startsWith("APOP ") || upper.startsWith("AUTH "))
-                line = line.left(5) + "<redacted>";
-            else if (m_lastWasAuth && !upper.startsWith("QUIT"))
-                line = "<redacted>";
-            m_lastWasAuth = upper.startsWith("AUTH ");
-            m_settings.trace(u"C: "_s + QString::fromUtf8(line.trimmed()));
+            const QByteArray data(reinterpret_cast<const char *>(buffer), qsizetype(count));
+            for (QByteArray line : data.split('\n')) {
+                line = line.trimmed();
+                if (line.isEmpty())
+                    continue;
+                // Never a secret in the log: PASS, APOP digests and SASL payloads are redacted.
+                const QByteArray upper = line.toUpper();
+                const bool auth = upper.startsWith("AUTH ");
+                if (upper.startsWith("PASS ") || upper.startsWith("APOP "))
+                    line = line.left(5) + "<redacted>";
+                else if (auth) // the mechanism is useful to see, an initial response is not
+                    line = line.left(line.indexOf(' ', 5) < 0 ? line.size() : line.indexOf(' ', 5))
+                        + (line.indexOf(' ', 5) < 0 ? QByteArray() : QByteArray(" <redacted>"));
+                else if (m_lastWasAuth && !upper.startsWith("QUIT"))
+                    line = "<redacted>";
+                m_lastWasAuth = auth || m_lastWasAuth; // until the server's final +OK or -ERR
+                m_settings.trace(u"C: "_s + QString::fromUtf8(line));
+            }
         }
         while (m_socket->bytesToWrite() > 0) {
             if (m_timeout && m_timeout->isTimeOut())

@@ -31,7 +31,7 @@ MessageStore::~MessageStore()
 
 bool MessageStore::open(QString *error)
 {
-    for (const char *sub : {"/Maildir/tmp", "/Maildir/new", "/Maildir/cur"})
+    for (const char *sub : {"/Maildir/tmp", "/Maildir/new", "/Maildir/cur", "/headers"})
         if (!QDir().mkpath(m_directory + QLatin1String(sub))) {
             *error = u"cannot create %1"_s.arg(m_directory + QLatin1String(sub));
             return false;
@@ -47,11 +47,15 @@ bool MessageStore::open(QString *error)
                                   "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
                                   " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
                                   " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
-                                  " snippet TEXT, PRIMARY KEY (account, uidl))"})
+                                  " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
+                                  " deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account, uidl))"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
+    // Stores made before header rows and tombstones existed.
+    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0"})
+        q.exec(u"ALTER TABLE messages ADD COLUMN "_s + QLatin1String(column)); // fails harmlessly when present
     // Debian's SQLite has FTS5; trigrams find words in Chinese text, which has no spaces.
     // Without FTS5 the store still works, unsearchable.
     m_fts = q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(account UNINDEXED, uidl UNINDEXED,"
@@ -62,19 +66,111 @@ bool MessageStore::open(QString *error)
 bool MessageStore::contains(const QString &account, const QString &uidl) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT 1 FROM messages WHERE account = ? AND uidl = ?"_s);
+    q.prepare(u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
     q.addBindValue(account);
     q.addBindValue(uidl);
     return q.exec() && q.next();
+}
+
+QHash<QString, StoredState> MessageStore::states(const QString &account) const
+{
+    QHash<QString, StoredState> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT uidl, complete, deleted, stored FROM messages WHERE account = ?"_s);
+    q.addBindValue(account);
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(0).toString(),
+                       {q.value(1).toInt() == 1, q.value(2).toInt() == 1, q.value(3).toLongLong()});
+    return out;
+}
+
+QString MessageStore::fileName(const QString &account, const QString &uidl) const
+{
+    return QString::fromLatin1(
+        Crypto::digest(Crypto::Hash::Sha256, (account + u'\n' + uidl).toUtf8()).toHex().left(40));
+}
+
+bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
+                              QString *error, const std::function<MessageSummary(const QString &path)> &summarize)
+{
+    if (contains(account, uidl))
+        return true;
+    const QString relative = u"../headers/"_s + fileName(account, uidl);
+    QFile file(maildir() + u'/' + relative);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(header) != header.size()) {
+        *error = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
+        return false;
+    }
+    file.close();
+    const MessageSummary summary = summarize ? summarize(file.fileName()) : MessageSummary();
+    return indexRow(account, uidl, relative, size, summary, false, error);
+}
+
+bool MessageStore::removeHere(const QString &account, const QString &uidl, QString *error)
+{
+    const QString path = pathOf(account, uidl);
+    if (path.isEmpty()) {
+        *error = u"no message %1 in this store"_s.arg(uidl);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    // The tombstone first: a crash between the two leaves a file nobody lists, never a re-download.
+    q.prepare(u"UPDATE messages SET deleted = 1, complete = 0, path = '' WHERE account = ? AND uidl = ?"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (m_fts) {
+        QSqlQuery f(db);
+        f.prepare(u"DELETE FROM messages_fts WHERE account = ? AND uidl = ?"_s);
+        f.addBindValue(account);
+        f.addBindValue(uidl);
+        f.exec();
+    }
+    QFile::remove(path);
+    return true;
+}
+
+void MessageStore::forgetMissing(const QString &account, const QSet<QString> &onServer)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    q.prepare(u"SELECT uidl, path FROM messages WHERE account = ? AND complete = 0"_s);
+    q.addBindValue(account);
+    QStringList gone;
+    QStringList files;
+    if (q.exec())
+        while (q.next())
+            if (!onServer.contains(q.value(0).toString())) {
+                gone << q.value(0).toString();
+                if (!q.value(1).toString().isEmpty())
+                    files << maildir() + u'/' + q.value(1).toString();
+            }
+    if (gone.isEmpty())
+        return;
+    db.transaction();
+    QSqlQuery d(db);
+    d.prepare(u"DELETE FROM messages WHERE account = ? AND uidl = ? AND complete = 0"_s);
+    for (const QString &uidl : gone) {
+        d.addBindValue(account);
+        d.addBindValue(uidl);
+        d.exec();
+    }
+    db.commit();
+    for (const QString &f : files)
+        QFile::remove(f);
 }
 
 QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
                           const std::function<MessageSummary(const QString &path)> &summarize)
 {
     // Maildir: write into tmp/, make it durable, rename into new/ (atomic on one file system).
-    const QString name = QString::fromLatin1(
-        Crypto::digest(Crypto::Hash::Sha256, (account + u'\n' + uidl).toUtf8()).toHex().left(40))
-        + u",S=%1"_s.arg(message.size());
+    const QString name = fileName(account, uidl) + u",S=%1"_s.arg(message.size());
     const QString tmp = maildir() + u"/tmp/"_s + name;
     const QString target = maildir() + u"/new/"_s + name;
     QFile file(tmp);
@@ -85,10 +181,11 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     }
     file.close();
     const MessageSummary summary = summarize ? summarize(tmp) : MessageSummary();
+    QFile::remove(m_directory + u"/headers/"_s + fileName(account, uidl)); // the header row it replaces
     if (m_grouping) {
         // The row is written now but committed only with the group (see commitGroup()).
         m_pending.push_back({tmp, target});
-        return indexRow(account, uidl, name, message.size(), summary, error) ? target : QString();
+        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, true, error) ? target : QString();
     }
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
         *error = u"cannot move the message into the Maildir"_s;
@@ -96,7 +193,7 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    if (!indexRow(account, uidl, name, message.size(), summary, error) || !db.commit()) {
+    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, true, error) || !db.commit()) {
         db.rollback();
         return {};
     }
@@ -145,17 +242,18 @@ bool MessageStore::commitGroup(QString *error)
     return true;
 }
 
-bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &name, qint64 size,
-                            const MessageSummary &summary, QString *error)
+bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
+                            const MessageSummary &summary, bool complete, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     q.prepare(u"INSERT OR REPLACE INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
-              " date, has_attachments, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(QString(u"new/"_s + name)),
+              " date, has_attachments, snippet, complete, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s);
+    for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(path),
                               QVariant(size), QVariant(QDateTime::currentSecsSinceEpoch()),
                               QVariant(summary.subject), QVariant(summary.sender), QVariant(summary.recipients),
-                              QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet)})
+                              QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
+                              QVariant(complete ? 1 : 0)})
         q.addBindValue(v);
     bool ok = q.exec();
     if (ok && m_fts) {
@@ -206,7 +304,7 @@ qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
 int MessageStore::count(const QString &account) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT COUNT(*) FROM messages WHERE account = ?"_s);
+    q.prepare(u"SELECT COUNT(*) FROM messages WHERE account = ? AND complete = 1"_s);
     q.addBindValue(account);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
@@ -215,12 +313,27 @@ QStringList MessageStore::paths(const QString &account) const
 {
     QStringList out;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT path FROM messages WHERE account = ? ORDER BY stored, path"_s);
+    q.prepare(u"SELECT path FROM messages WHERE account = ? AND complete = 1 ORDER BY stored, path"_s);
     q.addBindValue(account);
     if (q.exec())
         while (q.next())
             out << maildir() + u'/' + q.value(0).toString();
     return out;
+}
+
+} // namespace Store
+
+namespace Store {
+
+QString MessageStore::pathOf(const QString &account, const QString &uidl) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    if (!q.exec() || !q.next() || q.value(0).toString().isEmpty())
+        return {};
+    return QDir::cleanPath(maildir() + u'/' + q.value(0).toString());
 }
 
 } // namespace Store

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +28,14 @@ struct MessageSummary
     QString body;    // for the full-text index only
 };
 
+// What the store knows of one UIDL of one account.
+struct StoredState
+{
+    bool complete = false;    // the whole message is in the Maildir
+    bool deletedHere = false; // the user deleted it here: never download it again
+    qint64 stored = 0;        // Unix time it was stored (complete) or listed (headers only)
+};
+
 struct SearchHit
 {
     QString account;
@@ -46,7 +56,9 @@ public:
     ~MessageStore();
 
     bool open(QString *error);
+    // True when the whole message is stored, or the user deleted it here.
     bool contains(const QString &account, const QString &uidl) const;
+    QHash<QString, StoredState> states(const QString &account) const;
     // Returns the file written, or empty with *error. summarize() reads the
     // file (already complete on disk, not yet in new/) for the index.
     QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
@@ -55,6 +67,16 @@ public:
     // written but count as stored only after commitGroup() has made the whole
     // group durable at once (one syncfs, one directory fsync, one SQLite
     // commit) instead of paying two fsyncs per message.
+    // Headers only (TOP n 0, or over the size limit): a row for the list and
+    // search, the header kept outside the Maildir until the body comes. Never
+    // replaces a complete message. Cheap: header rows need no durability.
+    bool addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
+                    QString *error, const std::function<MessageSummary(const QString &path)> &summarize = {});
+    // The user deleted the message here: the file goes, a tombstone stays so
+    // that it is never downloaded again (and may be deleted on the server).
+    bool removeHere(const QString &account, const QString &uidl, QString *error);
+    // Tombstones and header rows of UIDLs no longer on the server.
+    void forgetMissing(const QString &account, const QSet<QString> &onServer);
     void beginGroup();
     bool commitGroup(QString *error);
     int pendingInGroup() const { return int(m_pending.size()); }
@@ -64,7 +86,8 @@ public:
     bool hasFullTextIndex() const { return m_fts; }
     int count(const QString &account) const;
     qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
-    QStringList paths(const QString &account) const;
+    QStringList paths(const QString &account) const; // complete messages
+    QString pathOf(const QString &account, const QString &uidl) const; // message or header file, or empty
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
 
 private:
@@ -78,8 +101,9 @@ private:
         QString target;
     };
     std::vector<Pending> m_pending;
-    bool indexRow(const QString &account, const QString &uidl, const QString &name, qint64 size,
-                  const MessageSummary &summary, QString *error);
+    bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
+                  const MessageSummary &summary, bool complete, QString *error);
+    QString fileName(const QString &account, const QString &uidl) const;
 };
 
 } // namespace Store

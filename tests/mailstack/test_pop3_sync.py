@@ -47,6 +47,87 @@ def sync(store, security="tls", port=None, password=PASSWORD, host=None, extra=(
         os.unlink(pw.name)
 
 
+BULK = None
+
+
+def bulk_mailbox():
+    """A user of its own with 120 big messages (dot-lines included) dropped straight into its Maildir."""
+    global BULK
+    if BULK is not None:
+        return BULK
+    stack = ENV["MAILSTACK_DIR"]
+    subprocess.run([str(ROOT / "scripts" / "mailstack"), "adduser", stack, "bulk", "bulk-pw"], check=True,
+                   capture_output=True, timeout=60)
+    maildir = pathlib.Path(stack) / "mail" / "bulk" / "Maildir" / "new"
+    bodies = []
+    for i in range(120):
+        body = (f"From: load@localhost\r\nTo: bulk@localhost\r\nSubject: bulk {i}\r\n"
+                f"Message-ID: <bulk-{i}@localhost>\r\n\r\n").encode()
+        body += b"".join(b"line %06d of message %03d, padding padding padding padding\r\n" % (n, i)
+                         for n in range(4000))
+        body += b".starts with a dot\r\n..two dots\r\n.\r\n..\r\n"
+        path = maildir / f"{1700000000 + i}.bulk{i}.localhost"
+        path.write_bytes(body.replace(b"\r\n", b"\n"))  # Maildir stores LF; POP3 serves CRLF
+        os.chown(path, 8, 8)
+        bodies.append(body)
+    BULK = sorted(bodies)
+    return BULK
+
+
+def bulk_sync(store, port=None, extra=()):
+    with tempfile.NamedTemporaryFile("w", delete=False) as pw:
+        pw.write("bulk-pw\n")
+    try:
+        return subprocess.run([CLI, "pop3", "sync", "--host", "127.0.0.1", "--port", str(port or ENV["POP3S_PORT"]),
+                               "--ca", ENV["CA_CERT"], "--user", "bulk", "--password-file", pw.name, "--store", store,
+                               *extra], capture_output=True, text=True, timeout=300)
+    finally:
+        os.unlink(pw.name)
+
+
+def stored(store):
+    return sorted(p.read_bytes() for p in (pathlib.Path(store) / "Maildir" / "new").iterdir())
+
+
+class FaultProxy:
+    """tests/tools/faultproxy.py in front of Dovecot's POP3S port."""
+
+    def __init__(self, *options):
+        self.dir = tempfile.TemporaryDirectory()
+        portfile = os.path.join(self.dir.name, "port")
+        self.proc = subprocess.Popen(["/usr/bin/python3", str(ROOT / "tests" / "tools" / "faultproxy.py"),
+                                      "--listen-port-file", portfile, "--target",
+                                      f"127.0.0.1:{ENV['POP3S_PORT']}", *options])
+        deadline = time.time() + 10
+        while not os.path.exists(portfile) and time.time() < deadline:
+            time.sleep(0.02)
+        self.port = int(pathlib.Path(portfile).read_text())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()
+        self.dir.cleanup()
+
+
+def pop3_command(action, user=USER, password=PASSWORD, extra=()):
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as pw:
+        pw.write(password + "\n")
+    try:
+        return subprocess.run([CLI, "pop3", action, "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"],
+                               "--ca", ENV["CA_CERT"], "--user", user, "--password-file", pw.name, *extra],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        os.unlink(pw.name)
+
+
+def dovecot_logins():
+    log = pathlib.Path(ENV["MAILSTACK_DIR"]) / "log" / "dovecot.log"
+    return [line for line in log.read_text(errors="replace").splitlines() if "pop3-login: Info: Login:" in line]
+
+
 class Pop3SyncTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -85,7 +166,8 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertIn("Re: Budget 2027 draft", found.stdout)
             again = sync(store)
             self.assertEqual(again.returncode, 0, again.stderr)
-            self.assertIn(f"downloaded 0 (0 bytes), already stored {len(theirs)}", again.stdout)
+            self.assertIn(f"downloaded 0 (0 bytes), headers 0, bodies left on server 0, already stored {len(theirs)}",
+                          again.stdout)
             # Nothing was deleted on the server (leave on server is the default).
             self.assertEqual(len(self.server_messages()), len(theirs))
 
@@ -99,7 +181,8 @@ class Pop3SyncTest(unittest.TestCase):
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as pw:
             pw.write(PASSWORD + "\n")
         r = subprocess.run([CLI, "pop3", "list", "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"],
-                            "--ca", ENV["CA_CERT"], "--user", USER, "--password-file", pw.name, "--trace"],
+                            "--ca", ENV["CA_CERT"], "--user", USER, "--password-file", pw.name, "--trace",
+                            "--auth", "user"],
                            capture_output=True, text=True, timeout=120)
         os.unlink(pw.name)
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -125,22 +208,7 @@ class Pop3SyncTest(unittest.TestCase):
                        check=True, capture_output=True, timeout=120)
 
     def test_killed_mid_sync_loses_nothing_and_duplicates_nothing(self):
-        # A user of its own with 120 big messages dropped straight into its Maildir.
-        stack = ENV["MAILSTACK_DIR"]
-        subprocess.run([str(ROOT / "scripts" / "mailstack"), "adduser", stack, "bulk", "bulk-pw"], check=True,
-                       capture_output=True, timeout=60)
-        maildir = pathlib.Path(stack) / "mail" / "bulk" / "Maildir" / "new"
-        bodies = []
-        for i in range(120):
-            body = (f"From: load@localhost\r\nTo: bulk@localhost\r\nSubject: bulk {i}\r\n"
-                    f"Message-ID: <bulk-{i}@localhost>\r\n\r\n").encode()
-            body += b"".join(b"line %06d of message %03d, padding padding padding padding\r\n" % (n, i)
-                             for n in range(4000))
-            body += b".starts with a dot\r\n..two dots\r\n"
-            path = maildir / f"{1700000000 + i}.bulk{i}.localhost"
-            path.write_bytes(body.replace(b"\r\n", b"\n"))  # Maildir stores LF; POP3 serves CRLF
-            os.chown(path, 8, 8)
-            bodies.append(body)
+        bodies = bulk_mailbox()
         with tempfile.TemporaryDirectory() as store, tempfile.NamedTemporaryFile("w", delete=False) as pw:
             pw.write("bulk-pw\n")
             pw.close()
@@ -159,9 +227,169 @@ class Pop3SyncTest(unittest.TestCase):
             r = subprocess.run(args, capture_output=True, text=True, timeout=300)
             os.unlink(pw.name)
             self.assertEqual(r.returncode, 0, r.stderr)
-            stored = sorted(p.read_bytes() for p in new.iterdir())
-            self.assertEqual(len(stored), 120)                # nothing duplicated
-            self.assertEqual(stored, sorted(bodies))          # nothing lost, byte for byte, dots intact
+            self.assertEqual(len(stored(store)), 120)         # nothing duplicated
+            self.assertEqual(stored(store), bodies)           # nothing lost, byte for byte, dots intact
+
+    def test_each_login_method_as_dovecot_saw_it(self):
+        for method, sent, logged in (("user", "C: PASS <redacted>", "method=PLAIN"),
+                                     ("apop", "C: APOP <redacted>", "method=APOP"),
+                                     ("sasl", "C: AUTH CRAM-MD5", "method=CRAM-MD5"),
+                                     ("auto", "C: AUTH CRAM-MD5", "method=CRAM-MD5")):
+            with self.subTest(method=method):
+                before = len(dovecot_logins())
+                r = pop3_command("list", extra=["--auth", method, "--trace"])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn(sent, r.stderr)
+                self.assertNotIn(PASSWORD, r.stderr)
+                self.assertNotIn("PASS " + PASSWORD, r.stderr)
+                deadline = time.time() + 5
+                while len(dovecot_logins()) == before and time.time() < deadline:
+                    time.sleep(0.05)
+                self.assertIn(logged, dovecot_logins()[-1])
+        r = pop3_command("list", password="wrong", extra=["--auth", "apop"])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("wrong user name or password", r.stderr)
+
+    def test_commands_are_pipelined(self):
+        r = pop3_command("list", extra=["--trace"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stderr.splitlines()
+        first_top = lines.index("C: TOP 1 0")
+        # Every TOP went out before the first answer to them came back.
+        self.assertEqual(lines[first_top:first_top + 3], ["C: TOP 1 0", "C: TOP 2 0", "C: TOP 3 0"])
+        self.assertEqual(lines[lines.index("C: UIDL") + 1], "C: LIST")
+
+    def test_headers_only_then_bodies(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, extra=["--headers-only"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            theirs = self.server_messages()
+            self.assertIn(f"downloaded 0 (0 bytes), headers {len(theirs)}, bodies left on server {len(theirs)}",
+                          r.stdout)
+            self.assertEqual(stored(store), [])  # the Maildir holds whole messages only
+            found = subprocess.run([CLI, "pop3", "search", "--store", store, "项目周报"], capture_output=True,
+                                   text=True, timeout=60)
+            self.assertIn("项目周报：第 47 周", found.stdout)  # the list and search work from headers
+            r = sync(store)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"downloaded {len(theirs)}", r.stdout)
+            self.assertIn("headers 0", r.stdout)  # not fetched twice
+            self.assertEqual(stored(store), sorted(theirs))
+            self.assertEqual(list((pathlib.Path(store) / "headers").iterdir()), [])
+
+    def test_size_limit_keeps_big_bodies_until_asked(self):
+        listing = pop3_command("list")
+        self.assertEqual(listing.returncode, 0, listing.stderr)
+        rows = [line.split("\t") for line in listing.stdout.splitlines()]
+        sizes = sorted(int(row[2]) for row in rows)
+        limit = sizes[len(sizes) // 2]
+        big = [row[1] for row in rows if int(row[2]) > limit]
+        self.assertTrue(big)
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, extra=["--size-limit", str(limit)])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"bodies left on server {len(big)}", r.stdout)
+            self.assertEqual(len(stored(store)), len(rows) - len(big))
+            r = sync(store, extra=["--size-limit", str(limit), "--fetch", big[0]])  # the user opened it
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("downloaded 1 ", r.stdout)
+            self.assertIn(f"bodies left on server {len(big) - 1}", r.stdout)
+            self.assertEqual(len(stored(store)), len(rows) - len(big) + 1)
+
+    def test_deleted_here_is_never_downloaded_again_and_deleted_there_on_request(self):
+        subprocess.run([str(ROOT / "scripts" / "mailstack"), "adduser", ENV["MAILSTACK_DIR"], "deleter", "deleter-pw"],
+                       check=True, capture_output=True, timeout=60)
+        subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "seed-demo-mail"), ENV["MAILSTACK_DIR"], "deleter",
+                        "deleter-pw"], check=True, capture_output=True, timeout=120)
+        listing = pop3_command("list", user="deleter", password="deleter-pw")
+        uidls = [line.split("\t")[1] for line in listing.stdout.splitlines()]
+        with tempfile.TemporaryDirectory() as store:
+            def run(*extra):
+                r = subprocess.run(
+                    [CLI, "pop3", "sync", "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"], "--ca",
+                     ENV["CA_CERT"], "--user", "deleter", "--password-file", pwfile, "--store", store, *extra],
+                    capture_output=True, text=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                return r.stdout
+            pwfile = os.path.join(store, "pw")
+            pathlib.Path(pwfile).write_text("deleter-pw\n")
+            self.assertIn(f"downloaded {len(uidls)}", run())
+            removed = subprocess.run([CLI, "pop3", "remove", "--store", store, "--host", ENV["MAIL_HOST"], "--port",
+                                      ENV["POP3S_PORT"], "--user", "deleter", uidls[0]], capture_output=True, text=True)
+            self.assertEqual(removed.returncode, 0, removed.stderr)
+            self.assertEqual(len(stored(store)), len(uidls) - 1)
+            self.assertIn("downloaded 0 ", run())            # deleted here stays deleted here
+            self.assertEqual(len(stored(store)), len(uidls) - 1)
+            self.assertIn("deleted 1,", run("--delete-when-deleted-here"))
+            after = pop3_command("list", user="deleter", password="deleter-pw")
+            self.assertEqual([line.split("\t")[1] for line in after.stdout.splitlines()], uidls[1:])
+            self.assertIn("deleted 0,", run("--delete-when-deleted-here"))  # the tombstone is forgotten
+
+    def test_connection_dropped_mid_retr_then_resync(self):
+        bodies = bulk_mailbox()
+        with tempfile.TemporaryDirectory() as store:
+            with FaultProxy("--drop-after", "6000000") as proxy:
+                r = bulk_sync(store, port=proxy.port)
+            self.assertEqual(r.returncode, 1)
+            self.assertRegex(r.stderr, "closed the connection|connection broke")
+            self.assertLess(len(stored(store)), 120)
+            r = bulk_sync(store)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(stored(store), bodies)
+
+    def test_stalled_server_times_out_then_resync(self):
+        bodies = bulk_mailbox()
+        with tempfile.TemporaryDirectory() as store:
+            with FaultProxy("--stall-after", "4000000") as proxy:
+                start = time.time()
+                r = bulk_sync(store, port=proxy.port, extra=["--timeout", "2"])
+                elapsed = time.time() - start
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("did not answer in time", r.stderr)
+            self.assertLess(elapsed, 30)
+            r = bulk_sync(store)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(stored(store), bodies)
+
+    def test_server_without_uidl_and_garbage_replies(self):
+        def fake(script):
+            server = socket.socket()
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+
+            def serve():
+                conn, _ = server.accept()
+                conn.settimeout(5)
+                conn.sendall(b"+OK fake\r\n")
+                buffer = b""
+                try:
+                    while True:
+                        chunk = conn.recv(4096)
+                        if not chunk:
+                            break
+                        buffer += chunk
+                        while b"\r\n" in buffer:
+                            line, buffer = buffer.split(b"\r\n", 1)
+                            verb = line.split(b" ")[0].upper()
+                            conn.sendall(script.get(verb, b"+OK\r\n"))
+                except (socket.timeout, ConnectionError):
+                    pass
+                conn.close()
+            thread = threading.Thread(target=serve, daemon=True)
+            thread.start()
+            return server
+        for script, expected in (
+                ({b"CAPA": b"+OK\r\nUSER\r\n.\r\n", b"UIDL": b"-ERR unknown command\r\n"},
+                 "does not support UIDL"),
+                ({b"CAPA": b"+OK\r\nUSER\r\n.\r\n", b"UIDL": b"\x00\xffgarbage\r\n"},
+                 "unexpected reply from the server")):
+            server = fake(script)
+            with tempfile.TemporaryDirectory() as store:
+                r = sync(store, security="none", port=server.getsockname()[1], host="127.0.0.1",
+                         extra=["--allow-plain-password", "--auth", "user", "--timeout", "5"])
+            server.close()
+            self.assertEqual(r.returncode, 1)
+            self.assertIn(expected, r.stderr)
 
     def test_wrong_password(self):
         with tempfile.TemporaryDirectory() as store:
