@@ -24,14 +24,15 @@ USER, PASSWORD = "bench", "bench-password"
 
 def run(cmd, **kw):
     """Wall seconds and peak RSS (MB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if status != 0:
-        raise SystemExit(f"{cmd[0]} failed: {err[-500:]}")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a full pipe would stall the child
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, **kw)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if status != 0:
+            err.seek(0)
+            raise SystemExit(f"{cmd[0]} failed: {err.read().decode(errors='replace')[-500:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -71,14 +72,51 @@ def main():
             open(pw, "w").write(PASSWORD + "\n")
             common = ["--host", env["MAIL_HOST"], "--ca", env["CA_CERT"], "--user", USER, "--password-file", pw]
             store = os.path.join(tmp, "store")
-            t, rss = run([cli, "pop3", "sync", "--security", "starttls", "--port", env["POP3_PORT"], *common,
-                          "--store", store])
-            rows.append(("tidings-cli pop3 sync (STLS, fsync each)", t, rss))
-            t, rss = run([cli, "pop3", "sync", "--security", "starttls", "--port", env["POP3_PORT"], *common,
-                          "--store", store])
+            stls = ["--security", "starttls", "--port", env["POP3_PORT"], *common]
+            t, rss = run([cli, "pop3", "sync", *stls, "--store", store])
+            rows.append(("tidings-cli pop3 sync (STLS, durable in groups, headers first)", t, rss))
+            t, rss = run([cli, "pop3", "sync", *stls, "--store", store])
             rows.append(("tidings-cli no-new-mail resync", t, rss))
-            t, rss = run([cli, "pop3", "list", "--security", "starttls", "--port", env["POP3_PORT"], *common])
-            rows.append(("tidings-cli pop3 list (TOP n 0 each)", t, rss))
+            t, rss = run([cli, "pop3", "sync", *stls, "--headers-only", "--store", os.path.join(tmp, "headers")])
+            rows.append(("tidings-cli headers only into the store (TOP n 0, pipelined)", t, rss))
+            t, rss = run([cli, "pop3", "list", *stls])
+            rows.append(("tidings-cli pop3 list (TOP n 0, pipelined, nothing stored)", t, rss))
+            # A wire with 25 ms each way (tests/tools/faultproxy.py) in front of the STLS port.
+            portfile = os.path.join(tmp, "proxy-port")
+            proxy = subprocess.Popen(["/usr/bin/python3", str(ROOT / "tests" / "tools" / "faultproxy.py"),
+                                      "--listen-port-file", portfile, "--target",
+                                      f"127.0.0.1:{env['POP3_PORT']}", "--latency", "25"])
+            try:
+                while not os.path.exists(portfile):
+                    time.sleep(0.02)
+                slow = ["--security", "starttls", "--port", open(portfile).read(), *common]
+                t, rss = run([cli, "pop3", "sync", *slow, "--headers-only", "--store", os.path.join(tmp, "slow")])
+                rows.append(("tidings-cli headers only, 25 ms each way", t, rss))
+                # poplib cannot pipeline: 200 TOPs, scaled to the whole mailbox.
+                n = min(200, count)
+                script = (
+                    "import poplib,ssl\n"
+                    f"p=poplib.POP3('127.0.0.1',{open(portfile).read()})\n"
+                    f"p.stls(ssl.create_default_context(cafile='{env['CA_CERT']}'))\n"
+                    f"p.user('{USER}');p.pass_('{PASSWORD}')\n"
+                    f"[p.top(i,0) for i in range(1,{n}+1)]\n"
+                    "p.quit()\n")
+                t, rss = run(["/usr/bin/python3", "-c", script])
+                rows.append((f"Python poplib TOP loop, 25 ms each way ({n} measured, scaled to {count})",
+                             t * count / n, rss))
+            finally:
+                proxy.kill()
+                proxy.wait()
+            script = (
+                "import poplib,ssl\n"
+                f"p=poplib.POP3('{env['MAIL_HOST']}',{env['POP3_PORT']})\n"
+                f"p.stls(ssl.create_default_context(cafile='{env['CA_CERT']}'))\n"
+                f"p.user('{USER}');p.pass_('{PASSWORD}')\n"
+                "n=len(p.list()[1])\n"
+                "[p.top(i,0) for i in range(1,n+1)]\n"
+                "p.quit()\n")
+            t, rss = run(["/usr/bin/python3", "-c", script])
+            rows.append(("Python poplib TOP loop, local", t, rss))
 
             # mpop: pipelined, fsyncs every message.
             md = pathlib.Path(tmp) / "mpop-maildir"
@@ -114,8 +152,11 @@ def main():
     print("|---|---:|---:|")
     for name, t, rss in rows:
         print(f"| {name} | {t:.2f} | {rss:.0f} |")
-    ours, mpop = rows[0][1], rows[3][1]
+    times = {name: t for name, t, _ in rows}
+    ours = rows[0][1]
+    mpop = times["mpop (pipelined, STLS, fsync each)"]
     print(f"\nfull sync: tidings-cli / mpop = {ours / mpop:.2f}x (goal <= 0.8x)")
+    print(f"peak RSS of tidings-cli: {max(r for n, _, r in rows if n.startswith('tidings')):.0f} MB (goal < 200 MB)")
 
 
 if __name__ == "__main__":

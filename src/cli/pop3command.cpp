@@ -162,7 +162,11 @@ int runPop3Command(const QStringList &arguments)
             result.error = error;
             return;
         }
-        result = Net::syncPop3(account, messages, [](int done, int total, qint64 bytes) {
+        QElapsedTimer shown;
+        result = Net::syncPop3(account, messages, [&shown](int done, int total, qint64 bytes) {
+            if (done < total && shown.isValid() && shown.elapsed() < 200)
+                return; // five updates a second are enough to read
+            shown.start();
             QTextStream(stderr) << "\r" << done << "/" << total << " messages, " << bytes << " bytes downloaded" << Qt::flush;
         });
     });

@@ -5,6 +5,9 @@
 #include <vmime/vmime.hpp>
 
 #include <QDir>
+#include <QBuffer>
+#include <cstring>
+#include <functional>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -46,19 +49,48 @@ bool isAscii(const std::string &s)
     return std::all_of(s.begin(), s.end(), [](char c) { return uchar(c) < 0x80; });
 }
 
+// Charsets whose ASCII-looking bytes are not ASCII text (escape sequences, UTF-7, wide).
+bool asciiCompatible(const std::string &name)
+{
+    return !(name.rfind("iso-2022", 0) == 0 || name.rfind("utf-7", 0) == 0 || name.rfind("utf-16", 0) == 0
+             || name.rfind("utf-32", 0) == 0 || name == "hz-gb-2312");
+}
+
+// Unlabelled 8-bit text that is not UTF-8: every high byte in a GBK double-byte
+// pair means Chinese mail (the common case here); anything else reads as windows-1252.
+bool looksLikeGbk(const std::string &s)
+{
+    for (size_t i = 0; i < s.size(); ++i) {
+        const uchar c = uchar(s[i]);
+        if (c < 0x80)
+            continue;
+        if (c == 0x80 || c == 0xFF || i + 1 == s.size())
+            return false;
+        const uchar t = uchar(s[++i]);
+        if (t < 0x40 || t == 0x7F || t == 0xFF)
+            return false;
+    }
+    return true;
+}
+
 QString toQString(const std::string &bytes, const vmime::charset &label, QStringList *warnings)
 {
     vmime::charset from = realCharset(label);
-    // Raw 8-bit text labelled us-ascii: UTF-8 if it is valid, else GB18030.
-    if (!isAscii(bytes) && (from.getName() == "us-ascii" || from.getName().empty())) {
+    std::string name = from.getName();
+    for (char &c : name)
+        c = char(std::tolower(uchar(c)));
+    // Raw 8-bit text labelled us-ascii or UTF-8 (vmime's label for raw header
+    // bytes): UTF-8 if it is valid, else GB18030 or windows-1252.
+    if (!isAscii(bytes) && (name == "us-ascii" || name.empty() || name == "utf-8")) {
         const QByteArray raw(bytes.data(), qsizetype(bytes.size()));
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = utf8.decode(raw);
         if (!utf8.hasError())
             return text;
-        from = vmime::charset("gb18030");
+        from = vmime::charset(looksLikeGbk(bytes) ? "gb18030" : "windows-1252");
+        name = from.getName();
     }
-    if (from == vmime::charsets::UTF_8 || isAscii(bytes))
+    if (name == "utf-8" || (isAscii(bytes) && asciiCompatible(name)))
         return QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
     try {
         std::string out;
@@ -108,7 +140,7 @@ void addAddresses(QList<Address> &out, const vmime::addressList &list, QStringLi
 // From and Reply-To may hold lists, but vmime 0.9.2 parses them as one
 // mailbox (VMIME-NOTES): re-read the field's own bytes from the file and parse
 // those as an address list.
-void addressField(QList<Address> &out, const vmime::header &header, const char *name, QFile &source,
+void addressField(QList<Address> &out, const vmime::header &header, const char *name, QIODevice &source,
                   QStringList *warnings)
 {
     const auto field = header.findField(name);
@@ -154,17 +186,20 @@ QString idWithoutBrackets(std::string id)
 }
 
 // The cheap checks that keep hostile input away from vmime's recursive parser.
-QString checkBounds(QFile &file)
+QString checkBounds(const char *data, qint64 size)
 {
-    if (file.size() == 0)
+    if (size == 0)
         return u"the file is empty"_s;
-    if (file.size() > maxMessageBytes)
+    if (size > maxMessageBytes)
         return u"the message is larger than 512 MB"_s;
     qint64 headerBytes = 0;
     int multiparts = 0;
     bool inHeader = true;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine(64 * 1024);
+    for (qint64 pos = 0; pos < size;) {
+        const void *nl = std::memchr(data + pos, '\n', size_t(size - pos));
+        const qint64 end = nl ? static_cast<const char *>(nl) - data + 1 : size;
+        const QByteArrayView line(data + pos, end - pos);
+        pos = end;
         if (inHeader) {
             headerBytes += line.size();
             if (line == "\n" || line == "\r\n")
@@ -172,14 +207,43 @@ QString checkBounds(QFile &file)
             else if (headerBytes > maxHeaderBytes)
                 return u"the header is larger than 256 KB"_s;
         }
-        if (line.size() > 12 && line.left(13).toLower().startsWith("content-type:") && line.toLower().contains("multipart/"))
+        if (line.size() > 12 && qstrnicmp(line.data(), "content-type:", 13) == 0
+            && line.toByteArray().toLower().contains("multipart/"))
             ++multiparts;
         if (multiparts > maxMultipartParts)
             return u"the message has more than %1 multipart levels or parts"_s.arg(maxMultipartParts);
     }
-    file.seek(0);
     return {};
 }
+
+QString checkBounds(QFile &file)
+{
+    if (file.size() == 0 || file.size() > maxMessageBytes)
+        return checkBounds(nullptr, file.size());
+    const uchar *mapped = file.map(0, file.size()); // the page cache, not a copy
+    if (!mapped)
+        return u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
+    const QString why = checkBounds(reinterpret_cast<const char *>(mapped), file.size());
+    file.unmap(const_cast<uchar *>(mapped));
+    return why;
+}
+
+// vmime 0.9.2 parses every header by copying its whole part into memory
+// first (parserInputStreamAdapter::extract, one read() call): a 50 MB
+// attachment cost 150 MB. A stream may return fewer bytes than asked, so this
+// one returns at most 1 MB per read: the copy then holds the header and a
+// little more (the header parser stops at the blank line), while every other
+// reader in vmime loops until the end of the stream.
+template<typename Stream>
+class ShortReads : public Stream
+{
+public:
+    using Stream::Stream;
+    size_t read(vmime::byte_t *const data, const size_t count) override
+    {
+        return Stream::read(data, std::min<size_t>(count, 1 << 20));
+    }
+};
 
 struct Parsed
 {
@@ -187,22 +251,29 @@ struct Parsed
     std::shared_ptr<vmime::message> message;
 };
 
+// `why` is the verdict of checkBounds() on the same bytes.
+QString parseFrom(const QString &why, qint64 size, const std::shared_ptr<vmime::utility::seekableInputStream> &input,
+                  Parsed &p)
+{
+    if (!why.isEmpty())
+        return why;
+    vmime::parsingContext ctx;
+    ctx.setInternationalizedEmailSupport(true);
+    p.message = std::make_shared<vmime::message>();
+    p.message->parse(ctx, input, 0, size_t(size));
+    return {};
+}
+
 QString parse(const QString &path, Parsed &p)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return u"cannot open %1: %2"_s.arg(path, file.errorString());
-    if (const QString why = checkBounds(file); !why.isEmpty())
-        return why;
     p.stream.open(QFile::encodeName(path).toStdString(), std::ios::binary);
     if (!p.stream)
         return u"cannot open %1"_s.arg(path);
-    vmime::parsingContext ctx;
-    ctx.setInternationalizedEmailSupport(true);
-    auto input = std::make_shared<vmime::utility::inputStreamAdapter>(p.stream);
-    p.message = std::make_shared<vmime::message>();
-    p.message->parse(ctx, input, 0, size_t(file.size()));
-    return {};
+    return parseFrom(checkBounds(file), file.size(),
+                     std::make_shared<ShortReads<vmime::utility::inputStreamAdapter>>(p.stream), p);
 }
 
 } // namespace
@@ -212,12 +283,15 @@ void initialize()
     vmime::platform::setHandler<vmime::platforms::posix::posixHandler>();
 }
 
-ReadResult readMessage(const QString &path)
+namespace {
+
+// The view of a parsed message; `source` gives the raw bytes of fields vmime misreads.
+ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &source)
 {
     ReadResult result;
     Parsed p;
     try {
-        if (const QString why = parse(path, p); !why.isEmpty()) {
+        if (const QString why = parseInto(p); !why.isEmpty()) {
             result.error = why;
             return result;
         }
@@ -225,8 +299,6 @@ ReadResult readMessage(const QString &path)
         const auto header = p.message->getHeader();
         vmime::messageParser parser(p.message);
         v.subject = textOf(parser.getSubject(), &v.warnings);
-        QFile source(path);
-        source.open(QIODevice::ReadOnly);
         addressField(v.from, *header, vmime::fields::FROM, source, &v.warnings);
         addAddresses(v.to, parser.getRecipients(), &v.warnings);
         addAddresses(v.cc, parser.getCopyRecipients(), &v.warnings);
@@ -286,6 +358,30 @@ ReadResult readMessage(const QString &path)
         result.error = u"the message cannot be parsed: %1"_s.arg(QString::fromLocal8Bit(e.what()));
     }
     return result;
+}
+
+} // namespace
+
+ReadResult readMessage(const QString &path)
+{
+    QFile source(path);
+    source.open(QIODevice::ReadOnly);
+    return viewOf([&](Parsed &p) { return parse(path, p); }, source);
+}
+
+ReadResult readMessageData(const QByteArray &data)
+{
+    QBuffer source;
+    source.setData(data);
+    source.open(QIODevice::ReadOnly);
+    return viewOf(
+        [&](Parsed &p) {
+            return parseFrom(checkBounds(data.constData(), data.size()), data.size(),
+                             std::make_shared<ShortReads<vmime::utility::inputStreamByteBufferAdapter>>(
+                                 reinterpret_cast<const vmime::byte_t *>(data.constData()), size_t(data.size())),
+                             p);
+        },
+        source);
 }
 
 QString sanitizeFileName(const QString &name)

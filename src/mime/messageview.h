@@ -51,6 +51,8 @@ struct ReadResult
 // (never the whole file in a string). Malformed input yields what can be read
 // plus warnings; only an unreadable file or one over the bounds is an error.
 ReadResult readMessage(const QString &path);
+// The same for a message (or a header alone) held in memory.
+ReadResult readMessageData(const QByteArray &data);
 
 // A name that is safe to create inside a folder: no path separators, no "..",
 // no control characters, no Windows device names, not empty, at most 200 bytes.

@@ -14,7 +14,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QStorageInfo>
-#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -22,11 +21,11 @@ namespace Net {
 
 namespace {
 
-// The index entry of a stored message (or of its header alone), read with the message reader.
-Store::MessageSummary summarize(const QString &path)
+// The index entry of a message (or of its header alone), read with the message reader.
+Store::MessageSummary summarize(const QByteArray &message)
 {
     Store::MessageSummary s;
-    const Mime::ReadResult read = Mime::readMessage(path);
+    const Mime::ReadResult read = Mime::readMessageData(message);
     if (!read.view)
         return s;
     const Mime::MessageView &v = *read.view;
@@ -269,7 +268,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                 if (!reply.ok)
                     return; // a server without TOP: the bodies still come
                 if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size, reply.body,
-                                      &error, summarize))
+                                      &error, summarize(reply.body)))
                     throw std::runtime_error(error.toStdString());
                 ++result.headersStored;
             });
@@ -286,7 +285,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             if (!reply.ok)
                 throw std::runtime_error("the server refused to send message " + std::to_string(m.number) + ": "
                                          + reply.status.toStdString());
-            if (store.add(accountKey, m.uidl, reply.body, &error, summarize).isEmpty())
+            if (store.add(accountKey, m.uidl, reply.body, &error, summarize(reply.body)).isEmpty())
                 throw std::runtime_error(error.toStdString());
             ++result.downloaded;
             result.bytes += reply.body.size();
@@ -345,18 +344,11 @@ Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *canc
         std::vector<Pop3Wire::Command> tops;
         for (const ServerMessage &m : server)
             tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 1 << 20)});
-        // The reader works on files: each header goes through one scratch file.
-        QTemporaryDir scratch;
-        const QString headerFile = scratch.filePath(u"header"_s);
         session.wire->run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
             Pop3Listing item{server.at(int(i)).number, server.at(int(i)).uidl, server.at(int(i)).size, {}};
-            QFile file(headerFile);
-            if (reply.ok && file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                file.write(reply.body);
-                file.close();
-                if (const Mime::ReadResult read = Mime::readMessage(headerFile); read.view)
+            if (reply.ok)
+                if (const Mime::ReadResult read = Mime::readMessageData(reply.body); read.view)
                     item.subject = read.view->subject;
-            }
             result.listing.append(item);
         });
         session.wire->exec({"QUIT", false, 0});

@@ -17,6 +17,21 @@ using namespace Qt::StringLiterals;
 
 namespace Store {
 
+struct MessageStore::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : contains(db)
+        , upsert(db)
+        , ftsDelete(db)
+        , ftsInsert(db)
+    {
+    }
+    QSqlQuery contains;
+    QSqlQuery upsert;
+    QSqlQuery ftsDelete;
+    QSqlQuery ftsInsert;
+};
+
 MessageStore::MessageStore(const QString &directory)
     : m_directory(QDir(directory).absolutePath())
     , m_connection(u"store-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -25,13 +40,14 @@ MessageStore::MessageStore(const QString &directory)
 
 MessageStore::~MessageStore()
 {
+    m_statements.reset(); // before the connection goes
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
 
 bool MessageStore::open(QString *error)
 {
-    for (const char *sub : {"/Maildir/tmp", "/Maildir/new", "/Maildir/cur", "/headers"})
+    for (const char *sub : {"/Maildir/tmp", "/Maildir/new", "/Maildir/cur"})
         if (!QDir().mkpath(m_directory + QLatin1String(sub))) {
             *error = u"cannot create %1"_s.arg(m_directory + QLatin1String(sub));
             return false;
@@ -48,28 +64,57 @@ bool MessageStore::open(QString *error)
                                   " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
                                   " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
                                   " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
-                                  " deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account, uidl))"})
+                                  " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, PRIMARY KEY (account, uidl))"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
     // Stores made before header rows and tombstones existed.
-    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0"})
+    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0", "header BLOB"})
         q.exec(u"ALTER TABLE messages ADD COLUMN "_s + QLatin1String(column)); // fails harmlessly when present
     // Debian's SQLite has FTS5; trigrams find words in Chinese text, which has no spaces.
     // Without FTS5 the store still works, unsearchable.
-    m_fts = q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(account UNINDEXED, uidl UNINDEXED,"
-                   " subject, sender, body, tokenize = 'trigram')"_s);
+    // Version 2 keys the full-text rows by the message's rowid (version 1 kept
+    // account and uidl as unindexed columns: every update scanned the table).
+    q.exec(u"PRAGMA user_version"_s);
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    if (version < 2)
+        q.exec(u"DROP TABLE IF EXISTS messages_fts"_s);
+    m_fts = q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(subject, sender, body,"
+                   " tokenize = 'trigram')"_s);
+    if (version < 2) {
+        if (m_fts)
+            q.exec(u"INSERT INTO messages_fts (rowid, subject, sender, body)"
+                   " SELECT rowid, subject, sender, snippet FROM messages WHERE deleted = 0"_s);
+        q.exec(u"PRAGMA user_version = 2"_s);
+    }
+    m_statements = std::make_unique<Statements>(db);
+    m_statements->contains.prepare(
+        u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
+    // An upsert keeps the rowid, which keys the full-text row.
+    m_statements->upsert.prepare(
+        u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients, date,"
+        " has_attachments, snippet, complete, deleted, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
+        " ON CONFLICT (account, uidl) DO UPDATE SET path = excluded.path, size = excluded.size,"
+        " stored = excluded.stored, subject = excluded.subject, sender = excluded.sender,"
+        " recipients = excluded.recipients, date = excluded.date, has_attachments = excluded.has_attachments,"
+        " snippet = excluded.snippet, complete = excluded.complete, deleted = 0, header = excluded.header"
+        " RETURNING rowid"_s);
+    if (m_fts) {
+        m_statements->ftsDelete.prepare(u"DELETE FROM messages_fts WHERE rowid = ?"_s);
+        m_statements->ftsInsert.prepare(u"INSERT INTO messages_fts (rowid, subject, sender, body) VALUES (?, ?, ?, ?)"_s);
+    }
     return true;
 }
 
 bool MessageStore::contains(const QString &account, const QString &uidl) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    return q.exec() && q.next();
+    QSqlQuery &q = m_statements->contains;
+    q.bindValue(0, account);
+    q.bindValue(1, uidl);
+    const bool found = q.exec() && q.next();
+    q.finish();
+    return found;
 }
 
 QHash<QString, StoredState> MessageStore::states(const QString &account) const
@@ -93,32 +138,39 @@ QString MessageStore::fileName(const QString &account, const QString &uidl) cons
 }
 
 bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
-                              QString *error, const std::function<MessageSummary(const QString &path)> &summarize)
+                              QString *error, const MessageSummary &summary)
 {
     if (contains(account, uidl))
         return true;
-    const QString relative = u"../headers/"_s + fileName(account, uidl);
-    QFile file(maildir() + u'/' + relative);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(header) != header.size()) {
-        *error = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
-        return false;
-    }
-    file.close();
-    const MessageSummary summary = summarize ? summarize(file.fileName()) : MessageSummary();
-    return indexRow(account, uidl, relative, size, summary, false, error);
+    return indexRow(account, uidl, u""_s, size, summary, header, error); // no file: path is empty, not NULL
+}
+
+QByteArray MessageStore::headerOf(const QString &account, const QString &uidl) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT header FROM messages WHERE account = ? AND uidl = ? AND complete = 0 AND deleted = 0"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
 }
 
 bool MessageStore::removeHere(const QString &account, const QString &uidl, QString *error)
 {
-    const QString path = pathOf(account, uidl);
-    if (path.isEmpty()) {
+    QSqlQuery existing(QSqlDatabase::database(m_connection));
+    existing.prepare(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s);
+    existing.addBindValue(account);
+    existing.addBindValue(uidl);
+    if (!existing.exec() || !existing.next()) {
         *error = u"no message %1 in this store"_s.arg(uidl);
         return false;
     }
+    const QString relative = existing.value(0).toString();
+    const QString path = relative.isEmpty() ? QString() : maildir() + u'/' + relative;
+    existing.finish();
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     // The tombstone first: a crash between the two leaves a file nobody lists, never a re-download.
-    q.prepare(u"UPDATE messages SET deleted = 1, complete = 0, path = '' WHERE account = ? AND uidl = ?"_s);
+    q.prepare(u"UPDATE messages SET deleted = 1, complete = 0, path = '', header = NULL WHERE account = ? AND uidl = ?"_s);
     q.addBindValue(account);
     q.addBindValue(uidl);
     if (!q.exec()) {
@@ -127,12 +179,13 @@ bool MessageStore::removeHere(const QString &account, const QString &uidl, QStri
     }
     if (m_fts) {
         QSqlQuery f(db);
-        f.prepare(u"DELETE FROM messages_fts WHERE account = ? AND uidl = ?"_s);
+        f.prepare(u"DELETE FROM messages_fts WHERE rowid = (SELECT rowid FROM messages WHERE account = ? AND uidl = ?)"_s);
         f.addBindValue(account);
         f.addBindValue(uidl);
         f.exec();
     }
-    QFile::remove(path);
+    if (!path.isEmpty())
+        QFile::remove(path);
     return true;
 }
 
@@ -167,7 +220,7 @@ void MessageStore::forgetMissing(const QString &account, const QSet<QString> &on
 }
 
 QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
-                          const std::function<MessageSummary(const QString &path)> &summarize)
+                          const MessageSummary &summary)
 {
     // Maildir: write into tmp/, make it durable, rename into new/ (atomic on one file system).
     const QString name = fileName(account, uidl) + u",S=%1"_s.arg(message.size());
@@ -180,12 +233,10 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
         return {};
     }
     file.close();
-    const MessageSummary summary = summarize ? summarize(tmp) : MessageSummary();
-    QFile::remove(m_directory + u"/headers/"_s + fileName(account, uidl)); // the header row it replaces
     if (m_grouping) {
         // The row is written now but committed only with the group (see commitGroup()).
         m_pending.push_back({tmp, target});
-        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, true, error) ? target : QString();
+        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) ? target : QString();
     }
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
         *error = u"cannot move the message into the Maildir"_s;
@@ -193,7 +244,7 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, true, error) || !db.commit()) {
+    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) || !db.commit()) {
         db.rollback();
         return {};
     }
@@ -243,32 +294,34 @@ bool MessageStore::commitGroup(QString *error)
 }
 
 bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
-                            const MessageSummary &summary, bool complete, QString *error)
+                            const MessageSummary &summary, const QByteArray &header, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery q(db);
-    q.prepare(u"INSERT OR REPLACE INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
-              " date, has_attachments, snippet, complete, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s);
+    QSqlQuery &q = m_statements->upsert;
+    int index = 0;
     for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(path),
                               QVariant(size), QVariant(QDateTime::currentSecsSinceEpoch()),
                               QVariant(summary.subject), QVariant(summary.sender), QVariant(summary.recipients),
                               QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
-                              QVariant(complete ? 1 : 0)})
-        q.addBindValue(v);
-    bool ok = q.exec();
-    if (ok && m_fts) {
-        QSqlQuery f(db);
-        f.prepare(u"DELETE FROM messages_fts WHERE account = ? AND uidl = ?"_s);
-        f.addBindValue(account);
-        f.addBindValue(uidl);
-        ok = f.exec();
-        f.prepare(u"INSERT INTO messages_fts (account, uidl, subject, sender, body) VALUES (?, ?, ?, ?, ?)"_s);
-        for (const QString &v : {account, uidl, summary.subject, summary.sender, summary.body})
-            f.addBindValue(v);
-        ok = ok && f.exec();
-    }
+                              QVariant(header.isNull() ? 1 : 0),
+                              header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header)})
+        q.bindValue(index++, v);
+    bool ok = q.exec() && q.next();
+    const qint64 rowid = ok ? q.value(0).toLongLong() : 0;
     if (!ok)
         *error = q.lastError().text();
+    q.finish();
+    if (ok && m_fts) {
+        QSqlQuery &d = m_statements->ftsDelete;
+        d.bindValue(0, rowid);
+        QSqlQuery &f = m_statements->ftsInsert;
+        f.bindValue(0, rowid);
+        f.bindValue(1, summary.subject);
+        f.bindValue(2, summary.sender);
+        f.bindValue(3, summary.body);
+        ok = d.exec() && f.exec();
+        if (!ok)
+            *error = (d.lastError().isValid() ? d.lastError() : f.lastError()).text();
+    }
     return ok;
 }
 
@@ -282,8 +335,8 @@ QList<SearchHit> MessageStore::search(const QString &text) const
     for (QString word : text.split(u' ', Qt::SkipEmptyParts))
         terms << u'"' + word.replace(u'"', u"\"\""_s) + u'"';
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT f.account, f.uidl, m.subject, m.path FROM messages_fts f JOIN messages m"
-              " ON m.account = f.account AND m.uidl = f.uidl WHERE messages_fts MATCH ? ORDER BY rank"_s);
+    q.prepare(u"SELECT m.account, m.uidl, m.subject, m.path FROM messages_fts f JOIN messages m"
+              " ON m.rowid = f.rowid WHERE messages_fts MATCH ? AND m.deleted = 0 ORDER BY rank"_s);
     q.addBindValue(terms.join(u' '));
     if (q.exec())
         while (q.next())

@@ -59,19 +59,19 @@ public:
     // True when the whole message is stored, or the user deleted it here.
     bool contains(const QString &account, const QString &uidl) const;
     QHash<QString, StoredState> states(const QString &account) const;
-    // Returns the file written, or empty with *error. summarize() reads the
-    // file (already complete on disk, not yet in new/) for the index.
+    // Returns the file written, or empty with *error.
     QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
-                const std::function<MessageSummary(const QString &path)> &summarize = {});
+                const MessageSummary &summary = {});
     // Group commit: between beginGroup() and commitGroup() added messages are
     // written but count as stored only after commitGroup() has made the whole
     // group durable at once (one syncfs, one directory fsync, one SQLite
     // commit) instead of paying two fsyncs per message.
     // Headers only (TOP n 0, or over the size limit): a row for the list and
-    // search, the header kept outside the Maildir until the body comes. Never
-    // replaces a complete message. Cheap: header rows need no durability.
+    // search, the header kept in the index (not in the Maildir) until the body
+    // comes. Never replaces a complete message. Header rows need no durability.
     bool addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
-                    QString *error, const std::function<MessageSummary(const QString &path)> &summarize = {});
+                    QString *error, const MessageSummary &summary = {});
+    QByteArray headerOf(const QString &account, const QString &uidl) const; // of a headers-only row
     // The user deleted the message here: the file goes, a tombstone stays so
     // that it is never downloaded again (and may be deleted on the server).
     bool removeHere(const QString &account, const QString &uidl, QString *error);
@@ -87,7 +87,7 @@ public:
     int count(const QString &account) const;
     qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
     QStringList paths(const QString &account) const; // complete messages
-    QString pathOf(const QString &account, const QString &uidl) const; // message or header file, or empty
+    QString pathOf(const QString &account, const QString &uidl) const; // the message file, or empty
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
 
 private:
@@ -101,8 +101,10 @@ private:
         QString target;
     };
     std::vector<Pending> m_pending;
+    struct Statements; // prepared once: re-preparing per message cost more than the insert
+    std::unique_ptr<Statements> m_statements;
     bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
-                  const MessageSummary &summary, bool complete, QString *error);
+                  const MessageSummary &summary, const QByteArray &header, QString *error);
     QString fileName(const QString &account, const QString &uidl) const;
 };
 

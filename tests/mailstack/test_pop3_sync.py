@@ -10,6 +10,7 @@ import pathlib
 import poplib
 import re
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -275,7 +276,11 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertIn(f"downloaded {len(theirs)}", r.stdout)
             self.assertIn("headers 0", r.stdout)  # not fetched twice
             self.assertEqual(stored(store), sorted(theirs))
-            self.assertEqual(list((pathlib.Path(store) / "headers").iterdir()), [])
+            # Every header-only row became a complete message; no header copies are left in the index.
+            db = sqlite3.connect(os.path.join(store, "index.sqlite"))
+            self.assertEqual(db.execute("SELECT COUNT(*) FROM messages WHERE complete = 0 OR header IS NOT NULL")
+                             .fetchone()[0], 0)
+            db.close()
 
     def test_size_limit_keeps_big_bodies_until_asked(self):
         listing = pop3_command("list")
