@@ -3,6 +3,7 @@
 
 #include "net/pop3sync.h"
 #include "store/messagestore.h"
+#include "store/protocollog.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -51,10 +52,12 @@ int runPop3Command(const QStringList &arguments)
                                    u"uidl"_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Give up when the server is silent this long (default 30)."_s,
                                      u"seconds"_s);
+    const QCommandLineOption protocolLog(u"protocol-log"_s,
+                                         u"Record the conversation (redacted) in the store's bounded log for this account."_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
-                       auth, headersOnly, sizeLimit, fetch, timeout});
+                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog});
     parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
-                                              " remove UIDL... (delete in --store, kept from being downloaded again)"_s);
+                                              " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -74,12 +77,21 @@ int runPop3Command(const QStringList &arguments)
             out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\n';
         return 0;
     }
+    auto accountKeyOf = [&]() -> QString {
+        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
+        const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : Types::defaultPop3Port(mode);
+        return u"%1@%2:%3"_s.arg(parser.value(user), parser.value(host)).arg(p);
+    };
+    if (action == u"log"_s) {
+        if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user))
+            return fail(u"usage: tidings-cli pop3 log --store DIR --host H [--port P] --user U"_s);
+        QTextStream(stdout) << Store::ProtocolLog(parser.value(store), accountKeyOf()).read();
+        return 0;
+    }
     if (action == u"remove"_s) {
         if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user) || parser.positionalArguments().size() < 2)
             return fail(u"usage: tidings-cli pop3 remove --store DIR --host H [--port P] --user U UIDL..."_s);
-        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
-        const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : Types::defaultPop3Port(mode);
-        const QString accountKey = u"%1@%2:%3"_s.arg(parser.value(user), parser.value(host)).arg(p);
+        const QString accountKey = accountKeyOf();
         Store::MessageStore messages(parser.value(store));
         QString error;
         if (!messages.open(&error))
@@ -106,8 +118,17 @@ int runPop3Command(const QStringList &arguments)
     if (!ok || account.server.port == 0)
         return fail(u"--port must be 1..65535"_s);
     account.allowPlainPassword = parser.isSet(allowPlain);
-    if (parser.isSet(trace))
-        account.trace = [](const QString &line) { QTextStream(stderr) << line << '\n'; };
+    std::shared_ptr<Store::ProtocolLog> log;
+    if (parser.isSet(protocolLog) && parser.isSet(store))
+        log = std::make_shared<Store::ProtocolLog>(parser.value(store), u"%1@%2:%3"_s.arg(account.server.user,
+                                                   account.server.host).arg(account.server.port));
+    if (parser.isSet(trace) || log)
+        account.trace = [log, toStderr = parser.isSet(trace)](const QString &line) {
+            if (toStderr)
+                QTextStream(stderr) << line << '\n';
+            if (log)
+                log->append(line);
+        };
     if (parser.isSet(deleteAfter)) {
         account.deleteAfterDays = parser.value(deleteAfter).toInt(&ok);
         if (!ok || account.deleteAfterDays < 0)

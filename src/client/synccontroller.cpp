@@ -2,6 +2,7 @@
 #include "synccontroller.h"
 
 #include "store/messagestore.h"
+#include "store/protocollog.h"
 #include "store/settingsstore.h"
 
 #include <QCryptographicHash>
@@ -41,7 +42,17 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
     m_cancel = false;
     account.trustedSha256 = m_settings.trustedCertificates();
     auto result = std::make_shared<Net::Pop3SyncResult>();
-    m_thread = QThread::create([this, account, storeDirectory, result] {
+    m_thread = QThread::create([this, account, storeDirectory, result, logging = m_protocolLogging]() mutable {
+        if (logging) {
+            auto log = std::make_shared<Store::ProtocolLog>(
+                storeDirectory,
+                u"%1@%2:%3"_s.arg(account.server.user, account.server.host).arg(account.server.port));
+            account.trace = [log, previous = account.trace](const QString &line) {
+                log->append(line);
+                if (previous)
+                    previous(line);
+            };
+        }
         Store::MessageStore store(storeDirectory);
         QString error;
         if (!store.open(&error)) {

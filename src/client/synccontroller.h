@@ -33,6 +33,8 @@ public:
     State state() const { return m_state; }
     void start(Net::Pop3Account account, const QString &storeDirectory);
     void cancel();
+    // Record each sync's conversation (redacted) in the store's bounded per-account log.
+    void setProtocolLogging(bool on) { m_protocolLogging = on; }
     void trustCertificate(const QSslCertificate &certificate);
 
 Q_SIGNALS:
@@ -48,6 +50,7 @@ private:
     Store::SettingsStore &m_settings;
     State m_state = State::Idle;
     QThread *m_thread = nullptr;
+    bool m_protocolLogging = false;
     std::atomic_bool m_cancel{false};
 };
 

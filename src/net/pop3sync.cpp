@@ -243,7 +243,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             const bool wantBody = !account.headersOnly
                 && (account.sizeLimit < 0 || m.size <= account.sizeLimit || account.fetchUidls.contains(m.uidl));
             if (!seen && (account.headersFirst || !wantBody)) {
-                tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 1 << 20)});
+                // A header is a few KB whatever the message's size: that is what the in-flight budget counts.
+                tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
                 topFor << &m;
             }
             if (wantBody) {
@@ -343,7 +344,7 @@ Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *canc
         result.onServer = int(server.size());
         std::vector<Pop3Wire::Command> tops;
         for (const ServerMessage &m : server)
-            tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 1 << 20)});
+            tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
         session.wire->run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
             Pop3Listing item{server.at(int(i)).number, server.at(int(i)).uidl, server.at(int(i)).size, {}};
             if (reply.ok)

@@ -16,7 +16,7 @@ namespace {
 
 constexpr qsizetype MaxStatusLine = 8192;        // RFC 1939 allows 512; be lenient, not unbounded
 constexpr qint64 MaxUnknownBody = 256LL << 20;   // UIDL/LIST of a huge mailbox stays far below
-constexpr int Window = 64;                       // commands in flight when pipelining
+constexpr int Window = 512;                      // commands in flight when pipelining (~6 KB of commands)
 constexpr qint64 WindowBytes = 8LL << 20;        // announced reply bytes in flight
 
 [[noreturn]] void fail(const QString &why)
@@ -147,7 +147,9 @@ Pop3Wire::Reply Pop3Wire::readReply(const Command &command)
         fail(u"unexpected reply from the server: %1"_s.arg(QString::fromUtf8(line.left(80))));
     }
     if (command.multiLine) {
-        const qint64 limit = command.expectedSize > 0 ? command.expectedSize * 2 + (1LL << 20) : MaxUnknownBody;
+        const qint64 limit = command.limit > 0 ? command.limit
+            : command.expectedSize > 0       ? command.expectedSize * 2 + (1LL << 20)
+                                             : MaxUnknownBody;
         readBody(reply.body, limit);
     }
     return reply;

@@ -35,6 +35,7 @@ public:
         QByteArray line;      // without CRLF
         bool multiLine = false;
         qint64 expectedSize = 0; // for the in-flight byte budget and the size bound (0: unknown)
+        qint64 limit = 0;        // most bytes accepted; 0: twice expectedSize plus 1 MB
     };
 
     Pop3Wire(std::shared_ptr<vmime::net::socket> socket, int timeoutMs, const std::atomic_bool *cancel,

@@ -251,6 +251,22 @@ class Pop3SyncTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("wrong user name or password", r.stderr)
 
+    def test_protocol_log_is_recorded_redacted_and_printed(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, extra=["--protocol-log", "--auth", "user"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertNotIn("C: UIDL", r.stderr)  # recorded, not printed (that is --trace)
+            log = subprocess.run([CLI, "pop3", "log", "--store", store, "--host", ENV["MAIL_HOST"], "--port",
+                                  ENV["POP3S_PORT"], "--user", USER], capture_output=True, text=True, timeout=60)
+            self.assertEqual(log.returncode, 0, log.stderr)
+            self.assertIn("C: PASS <redacted>", log.stdout)
+            self.assertIn("C: UIDL", log.stdout)
+            self.assertIn("C: RETR 1", log.stdout)
+            self.assertNotIn(PASSWORD, log.stdout)
+            files = list((pathlib.Path(store) / "logs").iterdir())
+            self.assertEqual(len(files), 1)
+            self.assertEqual(files[0].stat().st_mode & 0o077, 0)
+
     def test_commands_are_pipelined(self):
         r = pop3_command("list", extra=["--trace"])
         self.assertEqual(r.returncode, 0, r.stderr)

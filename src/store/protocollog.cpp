@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "protocollog.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Store {
+
+ProtocolLog::ProtocolLog(const QString &storeDirectory, const QString &account, qint64 maxBytes)
+    : m_maxBytes(maxBytes)
+{
+    // A name from the account, safe on every file system whatever the user name holds.
+    const QString name = QString::fromLatin1(
+        QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256).toHex().left(24));
+    QDir().mkpath(storeDirectory + u"/logs"_s);
+    m_path = storeDirectory + u"/logs/"_s + name + u".log"_s;
+}
+
+ProtocolLog::~ProtocolLog() = default;
+
+void ProtocolLog::append(const QString &line)
+{
+    if (m_file && m_file->size() > m_maxBytes)
+        m_file.reset();
+    if (!m_file) {
+        if (QFileInfo(m_path).size() > m_maxBytes) {
+            QFile::remove(m_path + u".1"_s);
+            QFile::rename(m_path, m_path + u".1"_s);
+        }
+        m_file = std::make_unique<QFile>(m_path);
+        if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            m_file.reset();
+            return; // logging never stops a sync
+        }
+        m_file->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QString stamped = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n';
+    m_file->write(stamped.toUtf8());
+    m_file->flush(); // a crash keeps what came before it
+}
+
+QString ProtocolLog::read() const
+{
+    QString out;
+    for (const QString &path : {QString(m_path + u".1"_s), m_path}) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            out += QString::fromUtf8(file.readAll());
+    }
+    return out;
+}
+
+} // namespace Store
