@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -159,10 +160,33 @@ void addressField(QList<Address> &out, const vmime::header &header, const char *
     addAddresses(out, list, warnings);
 }
 
-std::string extract(const vmime::contentHandler &data)
+// The decoded bytes, at most `limit` of them kept (the rest is decoded and dropped).
+class LimitedStringStream : public vmime::utility::outputStream
+{
+public:
+    LimitedStringStream(std::string &out, size_t limit)
+        : m_out(out)
+        , m_limit(limit)
+    {
+    }
+    void flush() override { }
+
+protected:
+    void writeImpl(const vmime::byte_t *const data, const size_t n) override
+    {
+        if (m_out.size() < m_limit)
+            m_out.append(reinterpret_cast<const char *>(data), std::min(n, m_limit - m_out.size()));
+    }
+
+private:
+    std::string &m_out;
+    size_t m_limit;
+};
+
+std::string extract(const vmime::contentHandler &data, size_t limit)
 {
     std::string out;
-    vmime::utility::outputStreamStringAdapter stream(out);
+    LimitedStringStream stream(out, limit);
     data.extract(stream);
     return out;
 }
@@ -278,16 +302,29 @@ QString parse(const QString &path, Parsed &p)
 
 } // namespace
 
+namespace {
+// vmime puts the local host name into what it generates (VMIME-NOTES #235): never ours.
+class PrivatePlatform : public vmime::platforms::posix::posixHandler
+{
+public:
+    const vmime::string getHostName() const override { return "localhost"; }
+};
+} // namespace
+
 void initialize()
 {
-    vmime::platform::setHandler<vmime::platforms::posix::posixHandler>();
+    // Once: replacing the handler while another thread uses vmime would free it under that thread.
+    static std::once_flag once;
+    std::call_once(once, [] { vmime::platform::setHandler<PrivatePlatform>(); });
 }
 
 namespace {
 
 // The view of a parsed message; `source` gives the raw bytes of fields vmime misreads.
-ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &source)
+ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &source, const ReadOptions &options)
 {
+    // A cut may fall inside a multi-byte character: the decoders then replace only that one.
+    const size_t textLimit = options.textLimit < 0 ? std::string::npos : size_t(options.textLimit);
     ReadResult result;
     Parsed p;
     try {
@@ -317,17 +354,18 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
 
         for (const auto &part : parser.getTextPartList()) {
             const vmime::mediaType type = part->getType();
-            const QString text = toQString(extract(*part->getText()), part->getCharset(), &v.warnings);
+            const QString text = toQString(extract(*part->getText(), textLimit), part->getCharset(), &v.warnings);
             if (type.getSubType() == vmime::mediaTypes::TEXT_HTML) {
                 if (!v.html)
                     v.html = text;
                 const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
                 if (!v.text && html && html->getPlainText() && !html->getPlainText()->isEmpty())
-                    v.text = toQString(extract(*html->getPlainText()), part->getCharset(), &v.warnings);
+                    v.text = toQString(extract(*html->getPlainText(), textLimit), part->getCharset(), &v.warnings);
                 for (size_t i = 0; html && i < html->getObjectCount(); ++i) {
                     const auto object = html->getObjectAt(i);
                     CountingStream count;
-                    object->getData()->extract(count);
+                    if (options.attachmentSizes)
+                        object->getData()->extract(count);
                     v.attachments.append({QString(), QString::fromStdString(object->getType().generate()), count.count,
                                           idWithoutBrackets(object->getId()), true});
                 }
@@ -337,7 +375,8 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
         }
         for (const auto &a : parser.getAttachmentList()) {
             CountingStream count;
-            a->getData()->extract(count);
+            if (options.attachmentSizes)
+                a->getData()->extract(count);
             Attachment out;
             out.filename = wordOf(a->getName(), &v.warnings);
             out.contentType = QString::fromStdString(a->getType().generate());
@@ -366,10 +405,10 @@ ReadResult readMessage(const QString &path)
 {
     QFile source(path);
     source.open(QIODevice::ReadOnly);
-    return viewOf([&](Parsed &p) { return parse(path, p); }, source);
+    return viewOf([&](Parsed &p) { return parse(path, p); }, source, ReadOptions());
 }
 
-ReadResult readMessageData(const QByteArray &data)
+ReadResult readMessageData(const QByteArray &data, const ReadOptions &options)
 {
     QBuffer source;
     source.setData(data);
@@ -381,7 +420,7 @@ ReadResult readMessageData(const QByteArray &data)
                                  reinterpret_cast<const vmime::byte_t *>(data.constData()), size_t(data.size())),
                              p);
         },
-        source);
+        source, options);
 }
 
 QString sanitizeFileName(const QString &name)

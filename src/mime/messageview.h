@@ -51,8 +51,15 @@ struct ReadResult
 // (never the whole file in a string). Malformed input yields what can be read
 // plus warnings; only an unreadable file or one over the bounds is an error.
 ReadResult readMessage(const QString &path);
+// What a caller that only indexes can leave out.
+struct ReadOptions
+{
+    qint64 textLimit = -1;       // keep at most this many decoded bytes of each text body; -1 all
+    bool attachmentSizes = true; // false: attachments listed with size 0, nothing decoded
+};
+
 // The same for a message (or a header alone) held in memory.
-ReadResult readMessageData(const QByteArray &data);
+ReadResult readMessageData(const QByteArray &data, const ReadOptions &options = {});
 
 // A name that is safe to create inside a folder: no path separators, no "..",
 // no control characters, no Windows device names, not empty, at most 200 bytes.

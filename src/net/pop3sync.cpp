@@ -25,7 +25,8 @@ namespace {
 Store::MessageSummary summarize(const QByteArray &message)
 {
     Store::MessageSummary s;
-    const Mime::ReadResult read = Mime::readMessageData(message);
+    // The index needs the start of the text only, and no attachment decoded.
+    const Mime::ReadResult read = Mime::readMessageData(message, {16 * 1024, false});
     if (!read.view)
         return s;
     const Mime::MessageView &v = *read.view;
@@ -224,6 +225,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         std::vector<Pop3Wire::Command> tops;
         std::vector<Pop3Wire::Command> retrs;
         QList<const ServerMessage *> topFor;
+        QList<bool> topOnly; // headers that stay alone (searchable); the others are replaced in this sync
         QList<const ServerMessage *> retrFor;
         QSet<int> toDelete;
         QSet<QString> onServer;
@@ -246,6 +248,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
                 // A header is a few KB whatever the message's size: that is what the in-flight budget counts.
                 tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
                 topFor << &m;
+                topOnly << !wantBody;
             }
             if (wantBody) {
                 retrs.push_back({"RETR " + QByteArray::number(m.number), true, m.size});
@@ -268,8 +271,10 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             wire.run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
                 if (!reply.ok)
                     return; // a server without TOP: the bodies still come
+                Store::MessageSummary summary = summarize(reply.body);
+                summary.fullText = topOnly.at(int(i));
                 if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size, reply.body,
-                                      &error, summarize(reply.body)))
+                                      &error, summary))
                     throw std::runtime_error(error.toStdString());
                 ++result.headersStored;
             });

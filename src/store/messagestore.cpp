@@ -310,7 +310,7 @@ bool MessageStore::indexRow(const QString &account, const QString &uidl, const Q
     if (!ok)
         *error = q.lastError().text();
     q.finish();
-    if (ok && m_fts) {
+    if (ok && m_fts && summary.fullText) {
         QSqlQuery &d = m_statements->ftsDelete;
         d.bindValue(0, rowid);
         QSqlQuery &f = m_statements->ftsInsert;

@@ -26,6 +26,7 @@ struct MessageSummary
     bool hasAttachments = false;
     QString snippet; // the start of the plain text
     QString body;    // for the full-text index only
+    bool fullText = true; // false: no full-text row (a header row whose body follows in the same sync)
 };
 
 // What the store knows of one UIDL of one account.

@@ -243,6 +243,8 @@ class Pop3SyncTest(unittest.TestCase):
                 self.assertIn(sent, r.stderr)
                 self.assertNotIn(PASSWORD, r.stderr)
                 self.assertNotIn("PASS " + PASSWORD, r.stderr)
+                ours = [line for line in r.stderr.splitlines() if line.startswith("C: ")]
+                self.assertFalse([line for line in ours if socket.gethostname() in line])  # our host name never leaks
                 deadline = time.time() + 5
                 while len(dovecot_logins()) == before and time.time() < deadline:
                     time.sleep(0.05)
