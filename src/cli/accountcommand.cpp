@@ -25,9 +25,19 @@ int fail(const QString &message)
 int runAccountCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Show or change a profile's mail account settings."_s);
+    parser.setApplicationDescription(u"Show or change a profile's mail accounts (passwords are never stored here)."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, u"show or set"_s);
+    parser.addPositionalArgument(u"action"_s, u"show, set, add, list or remove"_s);
+    const QCommandLineOption indexOption(u"index"_s, u"Which account for show, set and remove (1 is the first)."_s,
+                                         u"n"_s, u"1"_s);
+    const QCommandLineOption nameOption(u"name"_s, u"What to call the account."_s, u"name"_s);
+    const QCommandLineOption loginOption(u"login"_s, u"auto, user, apop or sasl."_s, u"method"_s);
+    const QCommandLineOption leaveOption(u"leave-on-server"_s, u"yes or no."_s, u"yes|no"_s);
+    const QCommandLineOption deleteAfterOption(u"delete-after-days"_s, u"Delete from the server after N days, or never."_s,
+                                               u"n|never"_s);
+    const QCommandLineOption deleteHereOption(u"delete-when-deleted-here"_s, u"yes or no."_s, u"yes|no"_s);
+    const QCommandLineOption sizeLimitOption(u"size-limit-kb"_s, u"Headers only above this size, or none."_s,
+                                             u"n|none"_s);
     const QCommandLineOption profileOption(u"profile"_s, u"Profile directory."_s, u"dir"_s);
     const QCommandLineOption hostOption(u"host"_s, u"POP3 server host name."_s, u"host"_s);
     const QCommandLineOption portOption(u"port"_s, u"POP3 server port."_s, u"port"_s);
@@ -37,7 +47,8 @@ int runAccountCommand(const QStringList &arguments)
     const QCommandLineOption authPortOption(u"auth-port"_s, u"tidings-authd port."_s, u"port"_s);
     const QCommandLineOption authUserOption(u"auth-user"_s, u"tidings-authd user name."_s, u"user"_s);
     parser.addOptions({profileOption, hostOption, portOption, securityOption, userOption, authHostOption,
-                       authPortOption, authUserOption});
+                       authPortOption, authUserOption, indexOption, nameOption, loginOption, leaveOption,
+                       deleteAfterOption, deleteHereOption, sizeLimitOption});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -46,15 +57,47 @@ int runAccountCommand(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return fail(u"expected exactly one action: show or set"_s);
+        return fail(u"expected exactly one action: show, set, add, list or remove"_s);
 
     const Common::Profile profile = parser.isSet(profileOption)
         ? Common::Profile::at(parser.value(profileOption))
         : Common::Profile::standard();
     Store::SettingsStore settings(profile);
-    Types::AccountSettings account = settings.account();
+    QList<Types::AccountSettings> accounts = settings.accounts();
+    const QString action = positional.first();
+    if (!QStringList{u"show"_s, u"set"_s, u"add"_s, u"list"_s, u"remove"_s}.contains(action))
+        return fail(u"unknown action \"%1\": use show, set, add, list or remove"_s.arg(action));
+    bool indexOk = false;
+    const int index = parser.value(indexOption).toInt(&indexOk) - 1;
+    if (!indexOk || index < 0)
+        return fail(u"--index must be 1 or more"_s);
+    if (action == u"list"_s) {
+        QTextStream out(stdout);
+        for (int i = 0; i < accounts.size(); ++i)
+            out << i + 1 << '\t' << (accounts[i].name.isEmpty() ? accounts[i].user : accounts[i].name) << '\t'
+                << accounts[i].key() << '\t' << Types::mailSecurityName(accounts[i].security) << '\n';
+        return 0;
+    }
+    if (action == u"remove"_s) {
+        if (index >= accounts.size())
+            return fail(u"there is no account %1"_s.arg(index + 1));
+        accounts.removeAt(index);
+        settings.setAccounts(accounts);
+        settings.sync();
+        return 0;
+    }
+    if (action == u"add"_s) {
+        accounts.append(Types::AccountSettings());
+    } else if (index >= accounts.size() && !(index == 0 && action == u"set"_s)) {
+        if (!(index == 0 && action == u"show"_s))
+            return fail(u"there is no account %1"_s.arg(index + 1));
+    }
+    if (accounts.isEmpty())
+        accounts.append(Types::AccountSettings());
+    const int target = action == u"add"_s ? int(accounts.size()) - 1 : index;
+    Types::AccountSettings account = accounts.value(target);
 
-    if (positional.first() == u"set"_s) {
+    if (action == u"set"_s || action == u"add"_s) {
         if (parser.isSet(securityOption)) {
             const QString mode = parser.value(securityOption);
             const auto security = Types::mailSecurityFromString(mode, Types::MailSecurity(-1));
@@ -75,7 +118,42 @@ int runAccountCommand(const QStringList &arguments)
             account.host = parser.value(hostOption).trimmed();
         if (parser.isSet(userOption))
             account.user = parser.value(userOption).trimmed();
-        settings.setAccount(account);
+        if (parser.isSet(nameOption))
+            account.name = parser.value(nameOption).trimmed();
+        if (parser.isSet(loginOption)) {
+            account.auth = Types::mailAuthFromString(parser.value(loginOption), Types::MailAuth(-1));
+            if (account.auth == Types::MailAuth(-1))
+                return fail(u"--login must be auto, user, apop or sasl"_s);
+        }
+        auto yesNo = [&](const QCommandLineOption &option, bool &target) {
+            const QString v = parser.value(option).toLower();
+            if (v != u"yes"_s && v != u"no"_s)
+                return false;
+            target = v == u"yes"_s;
+            return true;
+        };
+        if (parser.isSet(leaveOption) && !yesNo(leaveOption, account.leaveOnServer))
+            return fail(u"--leave-on-server must be yes or no"_s);
+        if (parser.isSet(deleteHereOption) && !yesNo(deleteHereOption, account.deleteWhenDeletedHere))
+            return fail(u"--delete-when-deleted-here must be yes or no"_s);
+        auto numberOrWord = [&](const QCommandLineOption &option, const QString &word, int minimum, int &target) {
+            const QString v = parser.value(option).toLower();
+            bool ok = false;
+            const int n = v.toInt(&ok);
+            if (v == word)
+                target = -1;
+            else if (ok && n >= minimum)
+                target = n;
+            else
+                return false;
+            return true;
+        };
+        if (parser.isSet(deleteAfterOption) && !numberOrWord(deleteAfterOption, u"never"_s, 0, account.deleteAfterDays))
+            return fail(u"--delete-after-days must be a number of days or never"_s);
+        if (parser.isSet(sizeLimitOption) && !numberOrWord(sizeLimitOption, u"none"_s, 1, account.sizeLimitKb))
+            return fail(u"--size-limit-kb must be a positive number or none"_s);
+        accounts[target] = account;
+        settings.setAccounts(accounts);
         auto auth = settings.authServer();
         if (parser.isSet(authPortOption)) {
             bool ok = false;
@@ -90,14 +168,22 @@ int runAccountCommand(const QStringList &arguments)
             auth.user = parser.value(authUserOption).trimmed();
         settings.setAuthServer(auth);
         settings.sync();
-    } else if (positional.first() != u"show"_s) {
-        return fail(u"unknown action \"%1\": use show or set"_s.arg(positional.first()));
+    } else if (action != u"show"_s) {
+        return fail(u"unknown action \"%1\": use show, set, add, list or remove"_s.arg(action));
     }
 
     QTextStream(stdout) << "host=" << account.host << '\n'
                         << "port=" << account.port << '\n'
                         << "security=" << Types::mailSecurityName(account.security) << '\n'
-                        << "user=" << account.user << '\n';
+                        << "user=" << account.user << '\n'
+                        << "name=" << account.name << '\n'
+                        << "login=" << Types::mailAuthName(account.auth) << '\n'
+                        << "leave-on-server=" << (account.leaveOnServer ? "yes" : "no") << '\n'
+                        << "delete-after-days="
+                        << (account.deleteAfterDays < 0 ? u"never"_s : QString::number(account.deleteAfterDays)) << '\n'
+                        << "delete-when-deleted-here=" << (account.deleteWhenDeletedHere ? "yes" : "no") << '\n'
+                        << "size-limit-kb="
+                        << (account.sizeLimitKb < 0 ? u"none"_s : QString::number(account.sizeLimitKb)) << '\n';
     return 0;
 }
 

@@ -4,6 +4,9 @@
 #include "net/pop3sync.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
+#include "store/settingsstore.h"
+
+#include "core/common/profile.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -54,8 +57,12 @@ int runPop3Command(const QStringList &arguments)
                                      u"seconds"_s);
     const QCommandLineOption protocolLog(u"protocol-log"_s,
                                          u"Record the conversation (redacted) in the store's bounded log for this account."_s);
+    const QCommandLineOption profileOption(u"profile"_s, u"Take the account from this profile (see tidings-cli account)."_s,
+                                           u"dir"_s);
+    const QCommandLineOption accountOption(u"account"_s, u"Which of the profile's accounts (1 is the first)."_s, u"n"_s,
+                                           u"1"_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
-                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog});
+                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption});
     parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
                                               " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
@@ -80,7 +87,11 @@ int runPop3Command(const QStringList &arguments)
     auto accountKeyOf = [&]() -> QString {
         const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
         const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : Types::defaultPop3Port(mode);
-        return u"%1@%2:%3"_s.arg(parser.value(user), parser.value(host)).arg(p);
+        Types::AccountSettings a;
+        a.user = parser.value(user);
+        a.host = parser.value(host);
+        a.port = p;
+        return a.key();
     };
     if (action == u"log"_s) {
         if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user))
@@ -103,25 +114,44 @@ int runPop3Command(const QStringList &arguments)
     }
     if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
         return fail(u"expected the action: sync, list, search or remove"_s);
-    if (!parser.isSet(host) || !parser.isSet(user) || (action == u"sync"_s && !parser.isSet(store)))
-        return fail(u"--host and --user are required, and --store for sync"_s);
-
     Net::Pop3Account account;
-    account.server.host = parser.value(host);
-    account.server.user = parser.value(user);
-    const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
-    if (mode == Types::MailSecurity(-1))
-        return fail(u"--security must be tls, starttls or none"_s);
-    account.server.security = mode;
+    // A configured account (with its login method and leave/delete/size policies), or the options alone.
+    if (parser.isSet(profileOption)) {
+        const Store::SettingsStore settings(Common::Profile::at(parser.value(profileOption)));
+        const int index = parser.value(accountOption).toInt() - 1;
+        const QList<Types::AccountSettings> accounts = settings.accounts();
+        if (index < 0 || index >= accounts.size())
+            return fail(u"the profile has no account %1"_s.arg(parser.value(accountOption)));
+        account.server = accounts.at(index);
+    }
+    if (parser.isSet(host))
+        account.server.host = parser.value(host);
+    if (parser.isSet(user))
+        account.server.user = parser.value(user);
+    if (parser.isSet(security) || !parser.isSet(profileOption)) {
+        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
+        if (mode == Types::MailSecurity(-1))
+            return fail(u"--security must be tls, starttls or none"_s);
+        account.server.security = mode;
+        account.server.port = Types::defaultPop3Port(mode);
+    }
     bool ok = true;
-    account.server.port = parser.isSet(port) ? quint16(parser.value(port).toUInt(&ok)) : Types::defaultPop3Port(mode);
+    if (parser.isSet(port))
+        account.server.port = quint16(parser.value(port).toUInt(&ok));
     if (!ok || account.server.port == 0)
         return fail(u"--port must be 1..65535"_s);
-    account.allowPlainPassword = parser.isSet(allowPlain);
+    if (account.server.host.isEmpty() || account.server.user.isEmpty())
+        return fail(u"--host and --user are required (or --profile with a configured account)"_s);
+    const QString storeDirectory = parser.isSet(store) ? parser.value(store)
+        : parser.isSet(profileOption) ? Common::Profile::at(parser.value(profileOption)).dataDir() + u"/mail"_s
+                                      : QString();
+    if (action == u"sync"_s && storeDirectory.isEmpty())
+        return fail(u"--store (or --profile) is required for sync"_s);
+    if (parser.isSet(allowPlain))
+        account.server.allowPlainPassword = true;
     std::shared_ptr<Store::ProtocolLog> log;
-    if (parser.isSet(protocolLog) && parser.isSet(store))
-        log = std::make_shared<Store::ProtocolLog>(parser.value(store), u"%1@%2:%3"_s.arg(account.server.user,
-                                                   account.server.host).arg(account.server.port));
+    if (parser.isSet(protocolLog) && !storeDirectory.isEmpty())
+        log = std::make_shared<Store::ProtocolLog>(storeDirectory, account.server.key());
     if (parser.isSet(trace) || log)
         account.trace = [log, toStderr = parser.isSet(trace)](const QString &line) {
             if (toStderr)
@@ -130,30 +160,30 @@ int runPop3Command(const QStringList &arguments)
                 log->append(line);
         };
     if (parser.isSet(deleteAfter)) {
-        account.deleteAfterDays = parser.value(deleteAfter).toInt(&ok);
-        if (!ok || account.deleteAfterDays < 0)
+        account.server.deleteAfterDays = parser.value(deleteAfter).toInt(&ok);
+        if (!ok || account.server.deleteAfterDays < 0)
             return fail(u"--delete-after-days must be 0 or more"_s);
     }
-    account.deleteWhenDeletedHere = parser.isSet(deleteHere);
+    if (parser.isSet(deleteHere))
+        account.server.deleteWhenDeletedHere = true;
     account.headersOnly = parser.isSet(headersOnly);
     account.fetchUidls = parser.values(fetch);
     if (parser.isSet(sizeLimit)) {
-        account.sizeLimit = parser.value(sizeLimit).toLongLong(&ok);
-        if (!ok || account.sizeLimit < 0)
-            return fail(u"--size-limit must be a number of bytes"_s);
+        const qint64 bytes = parser.value(sizeLimit).toLongLong(&ok);
+        if (!ok || bytes < 1024 || bytes > qint64(INT_MAX) * 1024)
+            return fail(u"--size-limit must be a number of bytes, at least 1024"_s);
+        account.server.sizeLimitKb = int(bytes / 1024);
     }
     if (parser.isSet(timeout)) {
         account.timeoutMs = parser.value(timeout).toInt(&ok) * 1000;
         if (!ok || account.timeoutMs <= 0)
             return fail(u"--timeout must be a positive number of seconds"_s);
     }
-    static const QHash<QString, Net::Pop3Auth> methods{{u"auto"_s, Net::Pop3Auth::Auto},
-                                                        {u"user"_s, Net::Pop3Auth::UserPass},
-                                                        {u"apop"_s, Net::Pop3Auth::Apop},
-                                                        {u"sasl"_s, Net::Pop3Auth::Sasl}};
-    if (!methods.contains(parser.value(auth)))
-        return fail(u"--auth must be auto, user, apop or sasl"_s);
-    account.auth = methods.value(parser.value(auth));
+    if (parser.isSet(auth) || !parser.isSet(profileOption)) {
+        account.server.auth = Types::mailAuthFromString(parser.value(auth), Types::MailAuth(-1));
+        if (account.server.auth == Types::MailAuth(-1))
+            return fail(u"--auth must be auto, user, apop or sasl"_s);
+    }
     if (parser.isSet(ca)) {
         account.caCertificates = QSslCertificate::fromPath(parser.value(ca));
         if (account.caCertificates.isEmpty())
@@ -177,7 +207,7 @@ int runPop3Command(const QStringList &arguments)
             result = Net::listPop3(account);
             return;
         }
-        Store::MessageStore messages(parser.value(store));
+        Store::MessageStore messages(storeDirectory);
         QString error;
         if (!messages.open(&error)) {
             result.error = error;

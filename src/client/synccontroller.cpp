@@ -44,9 +44,7 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
     auto result = std::make_shared<Net::Pop3SyncResult>();
     m_thread = QThread::create([this, account, storeDirectory, result, logging = m_protocolLogging]() mutable {
         if (logging) {
-            auto log = std::make_shared<Store::ProtocolLog>(
-                storeDirectory,
-                u"%1@%2:%3"_s.arg(account.server.user, account.server.host).arg(account.server.port));
+            auto log = std::make_shared<Store::ProtocolLog>(storeDirectory, account.server.key());
             account.trace = [log, previous = account.trace](const QString &line) {
                 log->append(line);
                 if (previous)

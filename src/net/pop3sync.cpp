@@ -102,12 +102,13 @@ void open(Session &session, const Pop3Account &account, const SocketSettings &so
     store.setSocketFactory(makeSocketFactory(socket));
     store.setTimeoutHandlerFactory(makeTimeoutHandlerFactory(socket));
     store.setProperty("connection.tls", false);
-    const bool sasl = account.auth == Pop3Auth::Auto || account.auth == Pop3Auth::Sasl;
-    const bool apop = account.auth == Pop3Auth::Auto || account.auth == Pop3Auth::Apop;
+    const Pop3Auth auth = s.auth;
+    const bool sasl = auth == Pop3Auth::Auto || auth == Pop3Auth::Sasl;
+    const bool apop = auth == Pop3Auth::Auto || auth == Pop3Auth::Apop;
     store.setProperty("options.sasl", sasl);
-    store.setProperty("options.sasl.fallback", account.auth == Pop3Auth::Auto);
+    store.setProperty("options.sasl.fallback", auth == Pop3Auth::Auto);
     store.setProperty("options.apop", apop);
-    store.setProperty("options.apop.fallback", account.auth == Pop3Auth::Auto);
+    store.setProperty("options.apop.fallback", auth == Pop3Auth::Auto);
     if (sasl)
         store.setAuthenticator(std::make_shared<MechanismChooser>());
     store.setProperty("auth.username", s.user.toStdString());
@@ -186,7 +187,7 @@ void guarded(Pop3SyncResult &result, const std::atomic_bool *cancel, Body body)
 
 bool refusesPlainPassword(const Pop3Account &account, Pop3SyncResult &result)
 {
-    if (account.server.security == Types::MailSecurity::None && !account.allowPlainPassword) {
+    if (account.server.security == Types::MailSecurity::None && !account.server.allowPlainPassword) {
         result.error = u"refusing to send the password without encryption (security \"none\")"_s;
         return true;
     }
@@ -208,7 +209,10 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
     if (refusesPlainPassword(account, result))
         return result;
     const Types::AccountSettings &s = account.server;
-    const QString accountKey = u"%1@%2:%3"_s.arg(s.user, s.host).arg(s.port);
+    const QString accountKey = s.key();
+    // "Do not leave on server" is "delete as soon as it is safely here".
+    const int deleteAfterDays = s.leaveOnServer ? s.deleteAfterDays : 0;
+    const qint64 sizeLimit = s.sizeLimitKb > 0 ? qint64(s.sizeLimitKb) * 1024 : -1;
     Mime::initialize();
     const SocketSettings socket = socketSettings(account, cancel);
     guarded(result, cancel, [&] {
@@ -236,14 +240,13 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             const bool seen = state != known.constEnd();
             if (seen && (state->complete || state->deletedHere)) {
                 ++result.alreadyStored;
-                if ((state->deletedHere && account.deleteWhenDeletedHere)
-                    || (state->complete && account.deleteAfterDays >= 0
-                        && state->stored <= now - account.deleteAfterDays * 86400LL))
+                if ((state->deletedHere && s.deleteWhenDeletedHere)
+                    || (state->complete && deleteAfterDays >= 0 && state->stored <= now - deleteAfterDays * 86400LL))
                     toDelete << m.number;
                 continue;
             }
             const bool wantBody = !account.headersOnly
-                && (account.sizeLimit < 0 || m.size <= account.sizeLimit || account.fetchUidls.contains(m.uidl));
+                && (sizeLimit < 0 || m.size <= sizeLimit || account.fetchUidls.contains(m.uidl));
             if (!seen && (account.headersFirst || !wantBody)) {
                 // A header is a few KB whatever the message's size: that is what the in-flight budget counts.
                 tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
@@ -307,7 +310,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         });
         if (!store.commitGroup(&error)) // DELE below only for what is durably stored
             throw std::runtime_error(error.toStdString());
-        if (account.deleteAfterDays == 0) // "do not leave on server": what just became durable goes too
+        if (deleteAfterDays == 0) // "do not leave on server": what just became durable goes too
             for (const ServerMessage *m : std::as_const(retrFor))
                 toDelete << m->number;
 

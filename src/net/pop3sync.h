@@ -17,23 +17,20 @@ class MessageStore;
 
 namespace Net {
 
-// How to log in. Auto: a SASL mechanism the server offers (SCRAM, CRAM-MD5,
-// PLAIN, LOGIN in that order), else APOP when the greeting allows, else USER/PASS.
-enum class Pop3Auth { Auto, UserPass, Apop, Sasl };
+// Auto: a SASL mechanism the server offers (SCRAM, CRAM-MD5, PLAIN, LOGIN in
+// that order), else APOP when the greeting allows, else USER/PASS.
+using Pop3Auth = Types::MailAuth;
 
+// One sync's inputs: the account as configured (server, login method and the
+// leave/delete/size policies in `server`) plus what exists only at run time.
 struct Pop3Account
 {
     Types::AccountSettings server;
     QString password;
     QList<QSslCertificate> caCertificates;
-    bool allowPlainPassword = false; // needed for security "none"
     int timeoutMs = 30000;
-    Pop3Auth auth = Pop3Auth::Auto;
-    int deleteAfterDays = -1;          // DELE messages stored locally at least this long ago; -1 never
-    bool deleteWhenDeletedHere = false; // DELE what the user deleted in the local store
     bool headersFirst = true;          // TOP n 0 for every new message before any body
     bool headersOnly = false;          // no bodies at all
-    qint64 sizeLimit = -1;             // bodies above this stay on the server until asked for; -1 none
     QStringList fetchUidls;            // bodies to fetch regardless of the size limit (opened by the user)
     std::function<void(const QString &)> trace; // protocol log, passwords redacted
     QList<QByteArray> trustedSha256;   // certificates the user chose to trust (persisted by the caller)

@@ -21,6 +21,11 @@ QString SecretStore::authKey(const QString &user, const QString &host, quint16 p
     return u"tap:%1@%2:%3"_s.arg(user, host).arg(port);
 }
 
+QString SecretStore::mailKey(const Types::AccountSettings &account)
+{
+    return u"pop3:"_s + account.key();
+}
+
 void SecretStore::read(const QString &key)
 {
     auto *job = new QKeychain::ReadPasswordJob(service, this);

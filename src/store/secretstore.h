@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/types/accountsettings.h"
+
 #include <QObject>
 #include <QString>
 
@@ -20,6 +22,8 @@ public:
     void remove(const QString &key);
 
     static QString authKey(const QString &user, const QString &host, quint16 port);
+    // One keyring entry per mail account (user, host and port tell them apart).
+    static QString mailKey(const Types::AccountSettings &account);
 
 Q_SIGNALS:
     void readFinished(const QString &key, const QString &secret); // empty when none

@@ -14,24 +14,90 @@ SettingsStore::SettingsStore(const Common::Profile &profile)
 
 SettingsStore::~SettingsStore() = default;
 
+namespace {
+// Account 1 lives in [account] (older profiles have only that), account N in [account-N].
+QString accountGroup(int index)
+{
+    return index == 0 ? u"account"_s : u"account-%1"_s.arg(index + 1);
+}
+} // namespace
+
 Types::AccountSettings SettingsStore::account() const
 {
-    Types::AccountSettings a;
-    a.host = m_settings->value("account/host"_L1).toString();
-    a.security = Types::mailSecurityFromString(m_settings->value("account/security"_L1).toString(),
-                                               Types::MailSecurity::Tls);
-    const uint port = m_settings->value("account/port"_L1).toUInt();
-    a.port = port > 0 && port <= 65535 ? quint16(port) : Types::defaultPop3Port(a.security);
-    a.user = m_settings->value("account/user"_L1).toString();
-    return a;
+    return accounts().value(0);
 }
 
 void SettingsStore::setAccount(const Types::AccountSettings &account)
 {
-    m_settings->setValue("account/host"_L1, account.host);
-    m_settings->setValue("account/port"_L1, account.port);
-    m_settings->setValue("account/security"_L1, Types::mailSecurityName(account.security));
-    m_settings->setValue("account/user"_L1, account.user);
+    QList<Types::AccountSettings> all = accounts();
+    if (all.isEmpty())
+        all.append(account);
+    else
+        all[0] = account;
+    setAccounts(all);
+}
+
+QList<Types::AccountSettings> SettingsStore::accounts() const
+{
+    QList<Types::AccountSettings> out;
+    for (int i = 0;; ++i) {
+        m_settings->beginGroup(accountGroup(i));
+        const bool present = !m_settings->childKeys().isEmpty();
+        if (!present && i > 0) {
+            m_settings->endGroup();
+            break;
+        }
+        Types::AccountSettings a;
+        a.host = m_settings->value("host"_L1).toString();
+        a.security = Types::mailSecurityFromString(m_settings->value("security"_L1).toString(), Types::MailSecurity::Tls);
+        const uint port = m_settings->value("port"_L1).toUInt();
+        a.port = port > 0 && port <= 65535 ? quint16(port) : Types::defaultPop3Port(a.security);
+        a.user = m_settings->value("user"_L1).toString();
+        a.name = m_settings->value("name"_L1).toString();
+        a.auth = Types::mailAuthFromString(m_settings->value("auth"_L1).toString(), Types::MailAuth::Auto);
+        a.allowPlainPassword = m_settings->value("allow-cleartext-login"_L1, false).toBool();
+        a.leaveOnServer = m_settings->value("leave-on-server"_L1, true).toBool();
+        bool ok = false;
+        const int days = m_settings->value("delete-after-days"_L1, -1).toInt(&ok);
+        a.deleteAfterDays = ok && days >= 0 ? days : -1;
+        a.deleteWhenDeletedHere = m_settings->value("delete-when-deleted-here"_L1, false).toBool();
+        const int limit = m_settings->value("size-limit-kb"_L1, -1).toInt(&ok);
+        a.sizeLimitKb = ok && limit > 0 ? limit : -1;
+        m_settings->endGroup();
+        if (!present && i == 0)
+            return out; // no account yet
+        out.append(a);
+    }
+    return out;
+}
+
+void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
+{
+    for (int i = int(accounts.size());; ++i) { // groups of accounts removed
+        const QString group = accountGroup(i);
+        m_settings->beginGroup(group);
+        const bool present = !m_settings->childKeys().isEmpty();
+        m_settings->endGroup();
+        if (!present)
+            break;
+        m_settings->remove(group);
+    }
+    for (int i = 0; i < accounts.size(); ++i) {
+        const Types::AccountSettings &a = accounts.at(i);
+        m_settings->beginGroup(accountGroup(i));
+        m_settings->setValue("host"_L1, a.host);
+        m_settings->setValue("port"_L1, a.port);
+        m_settings->setValue("security"_L1, Types::mailSecurityName(a.security));
+        m_settings->setValue("user"_L1, a.user);
+        m_settings->setValue("name"_L1, a.name);
+        m_settings->setValue("auth"_L1, Types::mailAuthName(a.auth));
+        m_settings->setValue("allow-cleartext-login"_L1, a.allowPlainPassword);
+        m_settings->setValue("leave-on-server"_L1, a.leaveOnServer);
+        m_settings->setValue("delete-after-days"_L1, a.deleteAfterDays);
+        m_settings->setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
+        m_settings->setValue("size-limit-kb"_L1, a.sizeLimitKb);
+        m_settings->endGroup();
+    }
 }
 
 QString SettingsStore::language() const

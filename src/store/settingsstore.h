@@ -22,8 +22,11 @@ public:
     explicit SettingsStore(const Common::Profile &profile);
     ~SettingsStore();
 
+    // The first account (what Preferences edits), and all of them.
     Types::AccountSettings account() const;
     void setAccount(const Types::AccountSettings &account);
+    QList<Types::AccountSettings> accounts() const;
+    void setAccounts(const QList<Types::AccountSettings> &accounts);
 
     // BCP 47 name such as "zh_CN", or empty for "follow the system".
     QString language() const;

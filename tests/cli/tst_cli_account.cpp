@@ -37,6 +37,9 @@ const QString cli = QStringLiteral(TIDINGS_CLI);
 
 } // namespace
 
+// What a new account does unless told otherwise: leave mail on the server, delete nothing.
+const QString DEFAULT_POLICY = u"name=\nlogin=auto\nleave-on-server=yes\ndelete-after-days=never\ndelete-when-deleted-here=no\nsize-limit-kb=none\n"_s;
+
 class TestCliAccount : public QObject
 {
     Q_OBJECT
@@ -48,18 +51,51 @@ private Q_SLOTS:
         Result r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir.path(), u"--host"_s,
                              u"127.0.0.1"_s, u"--security"_s, u"starttls"_s, u"--user"_s, u"demo"_s});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, u"host=127.0.0.1\nport=110\nsecurity=starttls\nuser=demo\n"_s);
+        QCOMPARE(r.out, u"host=127.0.0.1\nport=110\nsecurity=starttls\nuser=demo\n%1"_s.arg(DEFAULT_POLICY));
 
         r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir.path(), u"--port"_s, u"10110"_s});
         QCOMPARE(r.exitCode, 0);
         r = run(cli, {u"account"_s, u"show"_s, u"--profile"_s, dir.path()});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, u"host=127.0.0.1\nport=10110\nsecurity=starttls\nuser=demo\n"_s);
+        QCOMPARE(r.out, u"host=127.0.0.1\nport=10110\nsecurity=starttls\nuser=demo\n%1"_s.arg(DEFAULT_POLICY));
 
         // The GUI reads exactly what the CLI wrote.
         Store::SettingsStore store(Common::Profile::at(dir.path()));
         QCOMPARE(store.account().port, quint16(10110));
         QCOMPARE(store.account().user, u"demo"_s);
+    }
+
+    void severalAccountsWithPolicies()
+    {
+        QTemporaryDir dir;
+        const QStringList profile{u"--profile"_s, dir.path()};
+        Result r = run(cli, QStringList{u"account"_s, u"add"_s} + profile
+                                + QStringList{u"--host"_s, u"pop.work.example"_s, u"--user"_s, u"alice"_s, u"--name"_s,
+                                              u"Work"_s, u"--login"_s, u"apop"_s, u"--delete-after-days"_s, u"30"_s,
+                                              u"--delete-when-deleted-here"_s, u"yes"_s, u"--size-limit-kb"_s, u"512"_s});
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, QStringList{u"account"_s, u"add"_s} + profile
+                         + QStringList{u"--host"_s, u"pop.home.example"_s, u"--security"_s, u"starttls"_s, u"--user"_s,
+                                       u"bob"_s, u"--leave-on-server"_s, u"no"_s});
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, QStringList{u"account"_s, u"list"_s} + profile);
+        QCOMPARE(r.out, u"1\tWork\talice@pop.work.example:995\ttls\n2\tbob\tbob@pop.home.example:110\tstarttls\n"_s);
+        r = run(cli, QStringList{u"account"_s, u"show"_s, u"--index"_s, u"1"_s} + profile);
+        QVERIFY2(r.out.contains(u"login=apop\nleave-on-server=yes\ndelete-after-days=30\n"
+                                "delete-when-deleted-here=yes\nsize-limit-kb=512\n"_s), qPrintable(r.out));
+        Store::SettingsStore store(Common::Profile::at(dir.path()));
+        QCOMPARE(store.accounts().size(), 2);
+        QVERIFY(!store.accounts().at(1).leaveOnServer);
+        r = run(cli, QStringList{u"account"_s, u"remove"_s, u"--index"_s, u"1"_s} + profile);
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, QStringList{u"account"_s, u"list"_s} + profile);
+        QCOMPARE(r.out, u"1\tbob\tbob@pop.home.example:110\tstarttls\n"_s);
+        r = run(cli, QStringList{u"account"_s, u"show"_s, u"--index"_s, u"5"_s} + profile);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"no account 5"_s));
+        r = run(cli, QStringList{u"account"_s, u"set"_s, u"--delete-after-days"_s, u"soon"_s} + profile);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"never"_s));
     }
 
     void badInputIsRefusedWithAReason_data()

@@ -42,6 +42,36 @@ private Q_SLOTS:
         QVERIFY(read.wait(10000));
         QCOMPARE(read.last().at(1).toString(), QString()); // gone
     }
+
+    void eachMailAccountHasItsOwnEntry()
+    {
+        Types::AccountSettings work;
+        work.host = u"pop.work.example"_s;
+        work.user = u"alice"_s;
+        Types::AccountSettings home = work;
+        home.host = u"pop.home.example"_s;
+        Types::AccountSettings other = work;
+        other.port = 110; // same user and host, another port: another account
+        Store::SecretStore store;
+        QSignalSpy written(&store, &Store::SecretStore::writeFinished);
+        const QList<QPair<Types::AccountSettings, QString>> entries{{work, u"work-pw"_s}, {home, u"home-pw"_s},
+                                                                    {other, u"other-pw"_s}};
+        for (const auto &[account, password] : entries) {
+            store.write(Store::SecretStore::mailKey(account), password);
+            QVERIFY(written.wait(10000));
+        }
+        QSignalSpy read(&store, &Store::SecretStore::readFinished);
+        for (const auto &[account, password] : entries) {
+            store.read(Store::SecretStore::mailKey(account));
+            QVERIFY(read.wait(10000));
+            QCOMPARE(read.last().at(1).toString(), password);
+        }
+        for (const auto &[account, password] : entries) {
+            QSignalSpy removed(&store, &Store::SecretStore::removeFinished);
+            store.remove(Store::SecretStore::mailKey(account));
+            QVERIFY(removed.wait(10000));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -80,6 +80,57 @@ private Q_SLOTS:
         const auto account = store.account();
         QCOMPARE(account.security, MailSecurity::Tls); // never downgraded by a typo
         QCOMPARE(account.port, quint16(995));          // out of range -> the default port
+        QCOMPARE(account.auth, Types::MailAuth::Auto);  // what an old profile never said
+        QVERIFY(account.leaveOnServer);                 // leave on server is the default
+        QCOMPARE(account.deleteAfterDays, -1);
+        QVERIFY(!account.allowPlainPassword);
+    }
+
+    void severalAccountsWithTheirPolicies()
+    {
+        Types::AccountSettings work;
+        work.host = u"pop.work.example"_s;
+        work.user = u"alice"_s;
+        work.name = u"Work"_s;
+        work.auth = Types::MailAuth::Apop;
+        work.deleteAfterDays = 14;
+        work.deleteWhenDeletedHere = true;
+        work.sizeLimitKb = 2048;
+        Types::AccountSettings home;
+        home.host = u"pop.home.example"_s;
+        home.port = 110;
+        home.security = MailSecurity::StartTls;
+        home.user = u"家"_s;
+        home.leaveOnServer = false;
+        Types::AccountSettings third = home;
+        third.user = u"third"_s;
+        {
+            Store::SettingsStore store(profile());
+            store.setAccounts({work, home, third});
+        }
+        {
+            Store::SettingsStore store(profile());
+            QCOMPARE(store.accounts(), (QList<Types::AccountSettings>{work, home, third}));
+            QCOMPARE(store.account(), work);
+            Types::AccountSettings changed = work;
+            changed.user = u"bob"_s;
+            store.setAccount(changed); // Preferences edits the first and keeps the others
+            QCOMPARE(store.accounts(), (QList<Types::AccountSettings>{changed, home, third}));
+            store.setAccounts({home}); // removing accounts leaves nothing of them behind
+        }
+        Store::SettingsStore store(profile());
+        QCOMPARE(store.accounts(), QList<Types::AccountSettings>{home});
+        QFile file(profile().settingsFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("third"));
+        QVERIFY(home.key() != third.key());
+    }
+
+    void noAccountMeansAnEmptyList()
+    {
+        Store::SettingsStore store(profile());
+        QVERIFY(store.accounts().isEmpty());
+        QVERIFY(!store.account().isConfigured());
     }
 
 private:

@@ -3,6 +3,30 @@
 
 namespace Types {
 
+QString mailAuthName(MailAuth auth)
+{
+    switch (auth) {
+    case MailAuth::Auto:
+        return QStringLiteral("auto");
+    case MailAuth::UserPass:
+        return QStringLiteral("user");
+    case MailAuth::Apop:
+        return QStringLiteral("apop");
+    case MailAuth::Sasl:
+        return QStringLiteral("sasl");
+    }
+    return QStringLiteral("auto");
+}
+
+MailAuth mailAuthFromString(const QString &text, MailAuth fallback)
+{
+    const QString name = text.trimmed().toLower();
+    for (MailAuth auth : {MailAuth::Auto, MailAuth::UserPass, MailAuth::Apop, MailAuth::Sasl})
+        if (name == mailAuthName(auth))
+            return auth;
+    return fallback;
+}
+
 QString mailSecurityName(MailSecurity security)
 {
     switch (security) {

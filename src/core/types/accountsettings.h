@@ -12,6 +12,12 @@ enum class MailSecurity {
     None,     // no encryption; never sends a password in clear unless the user allows it
 };
 
+// How to log in. Auto: a SASL mechanism the server offers, else APOP, else USER/PASS.
+enum class MailAuth { Auto, UserPass, Apop, Sasl };
+
+QString mailAuthName(MailAuth auth);
+MailAuth mailAuthFromString(const QString &text, MailAuth fallback);
+
 QString mailSecurityName(MailSecurity security);
 MailSecurity mailSecurityFromString(const QString &text, MailSecurity fallback);
 quint16 defaultPop3Port(MailSecurity security);
@@ -24,7 +30,16 @@ struct AccountSettings
     quint16 port = 995;
     MailSecurity security = MailSecurity::Tls;
     QString user;
+    QString name;                      // what the user calls it; the user name when empty
+    MailAuth auth = MailAuth::Auto;
+    bool allowPlainPassword = false;   // with security None only, and only when the user says so
+    bool leaveOnServer = true;
+    int deleteAfterDays = -1;          // with leaveOnServer: delete from the server after N days; -1 never
+    bool deleteWhenDeletedHere = false;
+    int sizeLimitKb = -1;              // bigger messages: headers only until opened; -1 no limit
 
+    // Identifies the account in the local store, the keyring and the protocol log.
+    QString key() const { return user + u'@' + host + u':' + QString::number(port); }
     bool isConfigured() const { return !host.isEmpty() && !user.isEmpty(); }
     friend bool operator==(const AccountSettings &, const AccountSettings &) = default;
 };
