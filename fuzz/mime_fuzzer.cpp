@@ -28,6 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         file.write(reinterpret_cast<const char *>(data), qint64(size));
     }
     const Mime::ReadResult result = Mime::readMessage(path);
+    // The sync indexes from memory: the same bytes must read the same way.
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const Mime::ReadResult indexed = Mime::readMessageData(bytes, {16 * 1024, false});
+    if (bool(result.view) != bool(indexed.view))
+        __builtin_trap();
+    if (result.view && (result.view->subject != indexed.view->subject || result.view->from.size() != indexed.view->from.size()
+                        || result.view->attachments.size() != indexed.view->attachments.size()))
+        __builtin_trap();
     if (result.view && !result.view->attachments.isEmpty()) {
         QString error;
         const QString saved = Mime::extractAttachment(path, 0, dir.path(), &error);

@@ -57,9 +57,12 @@ int runPop3Command(const QStringList &arguments)
                                      u"seconds"_s);
     const QCommandLineOption protocolLog(u"protocol-log"_s,
                                          u"Record the conversation (redacted) in the store's bounded log for this account."_s);
-    const QCommandLineOption profileOption(u"profile"_s, u"Take the account from this profile (see tidings-cli account)."_s,
+    const QCommandLineOption profileOption(u"profile"_s, u"Profile of --account (default: your own)."_s,
                                            u"dir"_s);
-    const QCommandLineOption accountOption(u"account"_s, u"Which of the profile's accounts (1 is the first)."_s, u"n"_s,
+    const QCommandLineOption accountOption(u"account"_s,
+                                           u"Use configured account N (see tidings-cli account list) with its"
+                                           " policies; the store is the profile's."_s,
+                                           u"n"_s,
                                            u"1"_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
                        auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption});
@@ -116,8 +119,11 @@ int runPop3Command(const QStringList &arguments)
         return fail(u"expected the action: sync, list, search or remove"_s);
     Net::Pop3Account account;
     // A configured account (with its login method and leave/delete/size policies), or the options alone.
-    if (parser.isSet(profileOption)) {
-        const Store::SettingsStore settings(Common::Profile::at(parser.value(profileOption)));
+    const bool configured = parser.isSet(profileOption) || parser.isSet(accountOption);
+    const Common::Profile profile = parser.isSet(profileOption) ? Common::Profile::at(parser.value(profileOption))
+                                                                : Common::Profile::standard();
+    if (configured) {
+        const Store::SettingsStore settings(profile);
         const int index = parser.value(accountOption).toInt() - 1;
         const QList<Types::AccountSettings> accounts = settings.accounts();
         if (index < 0 || index >= accounts.size())
@@ -128,7 +134,7 @@ int runPop3Command(const QStringList &arguments)
         account.server.host = parser.value(host);
     if (parser.isSet(user))
         account.server.user = parser.value(user);
-    if (parser.isSet(security) || !parser.isSet(profileOption)) {
+    if (parser.isSet(security) || !configured) {
         const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
         if (mode == Types::MailSecurity(-1))
             return fail(u"--security must be tls, starttls or none"_s);
@@ -143,10 +149,10 @@ int runPop3Command(const QStringList &arguments)
     if (account.server.host.isEmpty() || account.server.user.isEmpty())
         return fail(u"--host and --user are required (or --profile with a configured account)"_s);
     const QString storeDirectory = parser.isSet(store) ? parser.value(store)
-        : parser.isSet(profileOption) ? Common::Profile::at(parser.value(profileOption)).dataDir() + u"/mail"_s
-                                      : QString();
+        : configured                 ? profile.dataDir() + u"/mail"_s
+                                     : QString();
     if (action == u"sync"_s && storeDirectory.isEmpty())
-        return fail(u"--store (or --profile) is required for sync"_s);
+        return fail(u"--store (or --account) is required for sync"_s);
     if (parser.isSet(allowPlain))
         account.server.allowPlainPassword = true;
     std::shared_ptr<Store::ProtocolLog> log;
@@ -179,7 +185,7 @@ int runPop3Command(const QStringList &arguments)
         if (!ok || account.timeoutMs <= 0)
             return fail(u"--timeout must be a positive number of seconds"_s);
     }
-    if (parser.isSet(auth) || !parser.isSet(profileOption)) {
+    if (parser.isSet(auth) || !configured) {
         account.server.auth = Types::mailAuthFromString(parser.value(auth), Types::MailAuth(-1));
         if (account.server.auth == Types::MailAuth(-1))
             return fail(u"--auth must be auto, user, apop or sasl"_s);

@@ -160,6 +160,16 @@ void addressField(QList<Address> &out, const vmime::header &header, const char *
     addAddresses(out, list, warnings);
 }
 
+class CountingStream : public vmime::utility::outputStream
+{
+public:
+    qint64 count = 0;
+    void flush() override { }
+
+protected:
+    void writeImpl(const vmime::byte_t *const, const size_t n) override { count += qint64(n); }
+};
+
 // The decoded bytes, at most `limit` of them kept (the rest is decoded and dropped).
 class LimitedStringStream : public vmime::utility::outputStream
 {
@@ -183,23 +193,36 @@ private:
     size_t m_limit;
 };
 
-std::string extract(const vmime::contentHandler &data, size_t limit)
+// An unknown or broken Content-Transfer-Encoding costs that part, not the
+// message: the text falls back to the bytes as they are, with a warning.
+std::string extract(const vmime::contentHandler &data, size_t limit, QStringList *warnings)
 {
     std::string out;
-    LimitedStringStream stream(out, limit);
-    data.extract(stream);
+    try {
+        LimitedStringStream stream(out, limit);
+        data.extract(stream);
+    } catch (const vmime::exception &e) {
+        warnings->append(u"a text part cannot be decoded (%1); shown as it is"_s.arg(QString::fromStdString(e.what())));
+        out.clear();
+        LimitedStringStream raw(out, limit);
+        data.extractRaw(raw);
+    }
     return out;
 }
 
-class CountingStream : public vmime::utility::outputStream
+// The decoded size of a part, or -1 with a warning when it cannot be decoded.
+qint64 decodedSize(const vmime::contentHandler &data, QStringList *warnings)
 {
-public:
-    qint64 count = 0;
-    void flush() override { }
+    CountingStream count;
+    try {
+        data.extract(count);
+    } catch (const vmime::exception &e) {
+        warnings->append(u"an attachment cannot be decoded: %1"_s.arg(QString::fromStdString(e.what())));
+        return -1;
+    }
+    return count.count;
+}
 
-protected:
-    void writeImpl(const vmime::byte_t *const, const size_t n) override { count += qint64(n); }
-};
 
 QString idWithoutBrackets(std::string id)
 {
@@ -354,19 +377,17 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
 
         for (const auto &part : parser.getTextPartList()) {
             const vmime::mediaType type = part->getType();
-            const QString text = toQString(extract(*part->getText(), textLimit), part->getCharset(), &v.warnings);
+            const QString text = toQString(extract(*part->getText(), textLimit, &v.warnings), part->getCharset(), &v.warnings);
             if (type.getSubType() == vmime::mediaTypes::TEXT_HTML) {
                 if (!v.html)
                     v.html = text;
                 const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
                 if (!v.text && html && html->getPlainText() && !html->getPlainText()->isEmpty())
-                    v.text = toQString(extract(*html->getPlainText(), textLimit), part->getCharset(), &v.warnings);
+                    v.text = toQString(extract(*html->getPlainText(), textLimit, &v.warnings), part->getCharset(), &v.warnings);
                 for (size_t i = 0; html && i < html->getObjectCount(); ++i) {
                     const auto object = html->getObjectAt(i);
-                    CountingStream count;
-                    if (options.attachmentSizes)
-                        object->getData()->extract(count);
-                    v.attachments.append({QString(), QString::fromStdString(object->getType().generate()), count.count,
+                    const qint64 size = options.attachmentSizes ? decodedSize(*object->getData(), &v.warnings) : 0;
+                    v.attachments.append({QString(), QString::fromStdString(object->getType().generate()), size,
                                           idWithoutBrackets(object->getId()), true});
                 }
             } else if (!v.text) {
@@ -374,13 +395,11 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
             }
         }
         for (const auto &a : parser.getAttachmentList()) {
-            CountingStream count;
-            if (options.attachmentSizes)
-                a->getData()->extract(count);
+            const qint64 size = options.attachmentSizes ? decodedSize(*a->getData(), &v.warnings) : 0;
             Attachment out;
             out.filename = wordOf(a->getName(), &v.warnings);
             out.contentType = QString::fromStdString(a->getType().generate());
-            out.size = count.count;
+            out.size = size;
             if (const auto h = a->getHeader()) {
                 if (const auto cid = h->findField(vmime::fields::CONTENT_ID))
                     out.contentId = idWithoutBrackets(cid->getValue()->generate());

@@ -20,7 +20,7 @@ struct Attachment
 {
     QString filename;    // as the sender wrote it (decoded); sanitise before saving
     QString contentType; // "application/pdf"
-    qint64 size = 0;     // decoded bytes
+    qint64 size = 0;     // decoded bytes; -1 when the part cannot be decoded
     QString contentId;   // without <>, empty if none
     bool isInline = false;
 };
