@@ -74,7 +74,9 @@ def main():
             store = os.path.join(tmp, "store")
             stls = ["--security", "starttls", "--port", env["POP3_PORT"], *common]
             t, rss = run([cli, "pop3", "sync", *stls, "--store", store])
-            rows.append(("tidings-cli pop3 sync (STLS, durable in groups, headers first)", t, rss))
+            rows.append(("tidings-cli pop3 sync (STLS, durable in groups)", t, rss))
+            t, rss = run([cli, "pop3", "sync", *stls, "--headers-first", "--store", os.path.join(tmp, "store-hf")])
+            rows.append(("tidings-cli pop3 sync --headers-first (as the application syncs)", t, rss))
             t, rss = run([cli, "pop3", "sync", *stls, "--store", store])
             rows.append(("tidings-cli no-new-mail resync", t, rss))
             t, rss = run([cli, "pop3", "sync", *stls, "--headers-only", "--store", os.path.join(tmp, "headers")])

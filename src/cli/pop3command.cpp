@@ -53,6 +53,9 @@ int runPop3Command(const QStringList &arguments)
     const QCommandLineOption sizeLimit(u"size-limit"_s, u"Headers only for messages over this many bytes."_s, u"bytes"_s);
     const QCommandLineOption fetch(u"fetch"_s, u"Download this UIDL's body even if over the size limit (repeatable)."_s,
                                    u"uidl"_s);
+    const QCommandLineOption headersFirst(u"headers-first"_s,
+                                          u"Fetch every new header (TOP n 0) before any body, as the application does"
+                                          " so that its list fills at once."_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Give up when the server is silent this long (default 30)."_s,
                                      u"seconds"_s);
     const QCommandLineOption protocolLog(u"protocol-log"_s,
@@ -65,7 +68,8 @@ int runPop3Command(const QStringList &arguments)
                                            u"n"_s,
                                            u"1"_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
-                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption});
+                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption,
+                       headersFirst});
     parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
                                               " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
@@ -173,6 +177,7 @@ int runPop3Command(const QStringList &arguments)
     if (parser.isSet(deleteHere))
         account.server.deleteWhenDeletedHere = true;
     account.headersOnly = parser.isSet(headersOnly);
+    account.headersFirst = parser.isSet(headersFirst); // a script has no list to fill
     account.fetchUidls = parser.values(fetch);
     if (parser.isSet(sizeLimit)) {
         const qint64 bytes = parser.value(sizeLimit).toLongLong(&ok);

@@ -278,6 +278,19 @@ class Pop3SyncTest(unittest.TestCase):
         self.assertEqual(lines[first_top:first_top + 3], ["C: TOP 1 0", "C: TOP 2 0", "C: TOP 3 0"])
         self.assertEqual(lines[lines.index("C: UIDL") + 1], "C: LIST")
 
+    def test_headers_first_as_the_application_syncs(self):
+        with tempfile.TemporaryDirectory() as store:
+            r = sync(store, extra=["--headers-first", "--trace"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            n = len(self.server_messages())
+            self.assertIn(f"downloaded {n} ", r.stdout)
+            self.assertIn(f"headers {n},", r.stdout)
+            sent = [line for line in r.stderr.splitlines() if line.startswith("C: ")]
+            last_top = max(i for i, line in enumerate(sent) if line.startswith("C: TOP "))
+            first_retr = min(i for i, line in enumerate(sent) if line.startswith("C: RETR "))
+            self.assertLess(last_top, first_retr)  # every header before any body
+            self.assertEqual(stored(store), sorted(self.server_messages()))
+
     def test_headers_only_then_bodies(self):
         with tempfile.TemporaryDirectory() as store:
             r = sync(store, extra=["--headers-only"])
