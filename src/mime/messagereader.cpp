@@ -147,7 +147,7 @@ void addressField(QList<Address> &out, const vmime::header &header, const char *
     const auto field = header.findField(name);
     if (!field)
         return;
-    std::string value = field->getValue()->generate();
+    std::string value;
     const size_t length = field->getParsedLength();
     if (length > 0 && length < 64 * 1024 && source.seek(qint64(field->getParsedOffset()))) {
         const QByteArray raw = source.read(qint64(length));
@@ -155,6 +155,10 @@ void addressField(QList<Address> &out, const vmime::header &header, const char *
         if (colon > 0)
             value = raw.mid(colon + 1).toStdString();
     }
+    // Regenerating is the fallback only: vmime 0.9.2 leaks an ICU converter
+    // when it re-encodes a name in an odd charset (found by fuzzing).
+    if (value.empty())
+        value = field->getValue()->generate();
     vmime::addressList list;
     list.parse(value);
     addAddresses(out, list, warnings);
