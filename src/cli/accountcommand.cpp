@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountcommand.h"
 
+#include "store/secretstore.h"
 #include "store/settingsstore.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QTextStream>
 
 #include <cstdio>
@@ -27,7 +29,8 @@ int runAccountCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Show or change a profile's mail accounts (passwords are never stored here)."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, u"show, set, add, list or remove"_s);
+    parser.addPositionalArgument(u"action"_s, u"show, set, add, list, remove, or password (the first line of standard"
+                                              " input into the system keyring for that account)"_s);
     const QCommandLineOption indexOption(u"index"_s, u"Which account for show, set and remove (1 is the first)."_s,
                                          u"n"_s, u"1"_s);
     const QCommandLineOption nameOption(u"name"_s, u"What to call the account."_s, u"name"_s);
@@ -65,8 +68,8 @@ int runAccountCommand(const QStringList &arguments)
     Store::SettingsStore settings(profile);
     QList<Types::AccountSettings> accounts = settings.accounts();
     const QString action = positional.first();
-    if (!QStringList{u"show"_s, u"set"_s, u"add"_s, u"list"_s, u"remove"_s}.contains(action))
-        return fail(u"unknown action \"%1\": use show, set, add, list or remove"_s.arg(action));
+    if (!QStringList{u"show"_s, u"set"_s, u"add"_s, u"list"_s, u"remove"_s, u"password"_s}.contains(action))
+        return fail(u"unknown action \"%1\": use show, set, add, list, remove or password"_s.arg(action));
     bool indexOk = false;
     const int index = parser.value(indexOption).toInt(&indexOk) - 1;
     if (!indexOk || index < 0)
@@ -76,6 +79,31 @@ int runAccountCommand(const QStringList &arguments)
         for (int i = 0; i < accounts.size(); ++i)
             out << i + 1 << '\t' << (accounts[i].name.isEmpty() ? accounts[i].user : accounts[i].name) << '\t'
                 << accounts[i].key() << '\t' << Types::mailSecurityName(accounts[i].security) << '\n';
+        return 0;
+    }
+    if (action == u"password"_s) {
+        if (index >= accounts.size())
+            return fail(u"there is no account %1"_s.arg(index + 1));
+        const QString password = QTextStream(stdin).readLine();
+        if (password.isEmpty())
+            return fail(u"no password on standard input"_s);
+        Store::SecretStore secrets;
+        QEventLoop loop;
+        QString error;
+        QObject::connect(&secrets, &Store::SecretStore::writeFinished, &loop,
+                         [&](const QString &, bool ok, const QString &why) {
+                             if (!ok)
+                                 error = why;
+                             loop.quit();
+                         });
+        QObject::connect(&secrets, &Store::SecretStore::failed, &loop, [&](const QString &, const QString &why) {
+            error = why;
+            loop.quit();
+        });
+        secrets.write(Store::SecretStore::mailKey(accounts.at(index)), password);
+        loop.exec();
+        if (!error.isEmpty())
+            return fail(u"the system keyring refused the password: %1"_s.arg(error));
         return 0;
     }
     if (action == u"remove"_s) {

@@ -4,12 +4,14 @@
 #include "net/pop3sync.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
+#include "store/secretstore.h"
 #include "store/settingsstore.h"
 
 #include "core/common/profile.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QTextStream>
 #include <QThread>
@@ -53,6 +55,8 @@ int runPop3Command(const QStringList &arguments)
     const QCommandLineOption sizeLimit(u"size-limit"_s, u"Headers only for messages over this many bytes."_s, u"bytes"_s);
     const QCommandLineOption fetch(u"fetch"_s, u"Download this UIDL's body even if over the size limit (repeatable)."_s,
                                    u"uidl"_s);
+    const QCommandLineOption keyring(u"password-from-keyring"_s,
+                                     u"Take the password from the system keyring (see tidings-cli account password)."_s);
     const QCommandLineOption headersFirst(u"headers-first"_s,
                                           u"Fetch every new header (TOP n 0) before any body, as the application does"
                                           " so that its list fills at once."_s);
@@ -69,7 +73,7 @@ int runPop3Command(const QStringList &arguments)
                                            u"1"_s);
     parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
                        auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption,
-                       headersFirst});
+                       headersFirst, keyring});
     parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
                                               " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
@@ -200,7 +204,25 @@ int runPop3Command(const QStringList &arguments)
         if (account.caCertificates.isEmpty())
             return fail(u"no certificate in %1"_s.arg(parser.value(ca)));
     }
-    if (parser.isSet(passwordFile)) {
+    if (parser.isSet(keyring)) {
+        Store::SecretStore secrets;
+        QEventLoop loop;
+        QString why;
+        QObject::connect(&secrets, &Store::SecretStore::readFinished, &loop,
+                         [&](const QString &, const QString &secret) {
+                             account.password = secret;
+                             loop.quit();
+                         });
+        QObject::connect(&secrets, &Store::SecretStore::failed, &loop, [&](const QString &, const QString &error) {
+            why = error;
+            loop.quit();
+        });
+        secrets.read(Store::SecretStore::mailKey(account.server));
+        loop.exec();
+        if (account.password.isEmpty())
+            return fail(why.isEmpty() ? u"no password for %1 in the system keyring"_s.arg(account.server.key())
+                                      : u"the system keyring: %1"_s.arg(why));
+    } else if (parser.isSet(passwordFile)) {
         QFile file(parser.value(passwordFile));
         if (!file.open(QIODevice::ReadOnly))
             return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
