@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -52,6 +53,12 @@ bool MessageStore::open(QString *error)
             *error = u"cannot create %1"_s.arg(m_directory + QLatin1String(sub));
             return false;
         }
+    // Maildir's rule: what is left in tmp/ for 36 hours was abandoned (a crash
+    // or a kill mid-download); newer files may belong to a sync still running.
+    const QDateTime abandoned = QDateTime::currentDateTimeUtc().addSecs(-36 * 3600);
+    for (const QFileInfo &left : QDir(maildir() + u"/tmp"_s).entryInfoList(QDir::Files | QDir::Hidden))
+        if (left.lastModified().toUTC() < abandoned)
+            QFile::remove(left.absoluteFilePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(m_directory + u"/index.sqlite"_s);
     if (!db.open()) {
