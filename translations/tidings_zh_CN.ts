@@ -329,6 +329,22 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Without encryption, anyone on the network path can read your password and your mail. Use this only for a server on this computer.</source>
         <translation>如果不加密，网络路径上的任何人都能读取您的密码和邮件。请仅对本机上的服务器使用此选项。</translation>
     </message>
+    <message>
+        <source>Automatic (the safest the server offers)</source>
+        <translation>自动（服务器提供的最安全方式）</translation>
+    </message>
+    <message>
+        <source>Challenge-response (SASL)</source>
+        <translation>质询-响应（SASL）</translation>
+    </message>
+    <message>
+        <source>APOP</source>
+        <translation>APOP</translation>
+    </message>
+    <message>
+        <source>User name and password (USER/PASS)</source>
+        <translation>用户名和密码（USER/PASS）</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -1281,6 +1297,42 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin method:</source>
+        <translation>登录方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Leave messages on the server</source>
+        <translation>在服务器上保留邮件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete them there after</source>
+        <translation>在服务器上保留期满后删除(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Delete from the server &amp;what I delete here</source>
+        <translation>在本地删除的邮件也从服务器删除(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Only &amp;headers of messages larger than</source>
+        <translation>大于此大小的邮件只下载邮件头(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>The rest of such a message is downloaded when you open it.</source>
+        <translation>打开这类邮件时再下载其余部分。</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "store/settingsstore.h"
 #include "ui_preferencesdialog.h"
 
+#include <QCheckBox>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,8 @@ PreferencesDialog::PreferencesDialog(Store::SettingsStore &settings, LanguageMan
     load();
     connect(m_ui->securityCombo, &QComboBox::currentIndexChanged, this,
             &PreferencesDialog::handleSecurityChanged);
+    for (QCheckBox *box : {m_ui->leaveCheck, m_ui->deleteAfterCheck, m_ui->sizeLimitCheck})
+        connect(box, &QCheckBox::toggled, this, &PreferencesDialog::updateDownloadControls);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
 }
@@ -45,6 +48,14 @@ void PreferencesDialog::fillChoices()
         widest = qMax(widest, fontMetrics().horizontalAdvance(m_ui->securityCombo->itemText(i)));
     m_ui->securityCombo->setMinimumWidth(widest + fontMetrics().height() * 3);
 
+    const int login = m_ui->loginCombo->currentIndex();
+    m_ui->loginCombo->clear();
+    m_ui->loginCombo->addItem(tr("Automatic (the safest the server offers)"), int(Types::MailAuth::Auto));
+    m_ui->loginCombo->addItem(tr("Challenge-response (SASL)"), int(Types::MailAuth::Sasl));
+    m_ui->loginCombo->addItem(tr("APOP"), int(Types::MailAuth::Apop));
+    m_ui->loginCombo->addItem(tr("User name and password (USER/PASS)"), int(Types::MailAuth::UserPass));
+    m_ui->loginCombo->setCurrentIndex(qMax(login, 0));
+
     // Each language is named in itself, so a user can find theirs whatever is shown now.
     const int language = m_ui->languageCombo->currentIndex();
     m_ui->languageCombo->clear();
@@ -63,6 +74,17 @@ void PreferencesDialog::load()
     m_ui->portSpin->setValue(account.port);
     m_ui->userEdit->setText(account.user);
     handleSecurityChanged();
+
+    m_ui->loginCombo->setCurrentIndex(qMax(m_ui->loginCombo->findData(int(account.auth)), 0));
+    m_ui->leaveCheck->setChecked(account.leaveOnServer);
+    m_ui->deleteAfterCheck->setChecked(account.deleteAfterDays >= 0);
+    if (account.deleteAfterDays > 0)
+        m_ui->deleteAfterSpin->setValue(account.deleteAfterDays);
+    m_ui->deleteHereCheck->setChecked(account.deleteWhenDeletedHere);
+    m_ui->sizeLimitCheck->setChecked(account.sizeLimitKb > 0);
+    if (account.sizeLimitKb > 0)
+        m_ui->sizeLimitSpin->setValue(account.sizeLimitKb);
+    updateDownloadControls();
 
     const int language = m_ui->languageCombo->findData(m_settings.language());
     m_ui->languageCombo->setCurrentIndex(language >= 0 ? language : 0);
@@ -96,13 +118,29 @@ void PreferencesDialog::handleSecurityChanged()
               : QString());
 }
 
+void PreferencesDialog::updateDownloadControls()
+{
+    // "Delete after N days" only means something while mail is left there.
+    const bool leave = m_ui->leaveCheck->isChecked();
+    m_ui->deleteAfterCheck->setEnabled(leave);
+    m_ui->deleteAfterSpin->setEnabled(leave && m_ui->deleteAfterCheck->isChecked());
+    m_ui->daysLabel->setEnabled(m_ui->deleteAfterSpin->isEnabled());
+    m_ui->sizeLimitSpin->setEnabled(m_ui->sizeLimitCheck->isChecked());
+    m_ui->kbLabel->setEnabled(m_ui->sizeLimitCheck->isChecked());
+}
+
 void PreferencesDialog::accept()
 {
-    Types::AccountSettings account;
+    Types::AccountSettings account = m_settings.account(); // keeps what this page does not show
     account.host = m_ui->hostEdit->text().trimmed();
     account.security = selectedSecurity();
     account.port = quint16(m_ui->portSpin->value());
     account.user = m_ui->userEdit->text().trimmed();
+    account.auth = Types::MailAuth(m_ui->loginCombo->currentData().toInt());
+    account.leaveOnServer = m_ui->leaveCheck->isChecked();
+    account.deleteAfterDays = m_ui->deleteAfterCheck->isChecked() ? m_ui->deleteAfterSpin->value() : -1;
+    account.deleteWhenDeletedHere = m_ui->deleteHereCheck->isChecked();
+    account.sizeLimitKb = m_ui->sizeLimitCheck->isChecked() ? m_ui->sizeLimitSpin->value() : -1;
     m_settings.setAccount(account);
 
     const QString language = m_ui->languageCombo->currentData().toString();

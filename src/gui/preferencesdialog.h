@@ -24,7 +24,7 @@ class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { AccountPage = 0, GeneralPage = 1 };
+    enum Page { AccountPage = 0, DownloadPage = 1, GeneralPage = 2 };
 
     PreferencesDialog(Store::SettingsStore &settings, LanguageManager &languages,
                       QWidget *parent = nullptr);
@@ -41,6 +41,7 @@ private:
     void load();
     Types::MailSecurity selectedSecurity() const;
     void handleSecurityChanged();
+    void updateDownloadControls();
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Store::SettingsStore &m_settings;

@@ -3,6 +3,7 @@
 #include "gui/preferencesdialog.h"
 #include "store/settingsstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +26,53 @@ private Q_SLOTS:
         m_languages.setLanguage(u"en"_s);
     }
     void cleanup() { m_settings.reset(); }
+
+    void downloadPoliciesRoundTripAndKeepTheOtherAccounts()
+    {
+        Types::AccountSettings first;
+        first.host = u"pop.one.example"_s;
+        first.user = u"one"_s;
+        first.name = u"Set from the command line"_s; // not on any page: must survive OK
+        Types::AccountSettings second = first;
+        second.user = u"two"_s;
+        m_settings->setAccounts({first, second});
+        {
+            Gui::PreferencesDialog dialog(*m_settings, m_languages);
+            m_dialog = &dialog;
+            dialog.show();
+            dialog.showPage(Gui::PreferencesDialog::DownloadPage);
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            auto *leave = child<QCheckBox>("leaveCheck");
+            auto *after = child<QCheckBox>("deleteAfterCheck");
+            QVERIFY(leave->isChecked()); // the safe default
+            QVERIFY(!after->isChecked());
+            QVERIFY(!child<QSpinBox>("deleteAfterSpin")->isEnabled());
+            after->setChecked(true);
+            QVERIFY(child<QSpinBox>("deleteAfterSpin")->isEnabled());
+            child<QSpinBox>("deleteAfterSpin")->setValue(14);
+            leave->setChecked(false);
+            QVERIFY(!after->isEnabled()); // "after N days" means nothing when nothing is left there
+            leave->setChecked(true);
+            child<QCheckBox>("deleteHereCheck")->setChecked(true);
+            child<QCheckBox>("sizeLimitCheck")->setChecked(true);
+            child<QSpinBox>("sizeLimitSpin")->setValue(512);
+            auto *login = child<QComboBox>("loginCombo");
+            login->setCurrentIndex(login->findData(int(Types::MailAuth::Apop)));
+            dialog.accept();
+            m_dialog = nullptr;
+        }
+        Store::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        const QList<Types::AccountSettings> accounts = reread.accounts();
+        QCOMPARE(accounts.size(), 2);
+        QCOMPARE(accounts.at(1), second);
+        const Types::AccountSettings &saved = accounts.at(0);
+        QCOMPARE(saved.name, first.name);
+        QVERIFY(saved.leaveOnServer);
+        QCOMPARE(saved.deleteAfterDays, 14);
+        QVERIFY(saved.deleteWhenDeletedHere);
+        QCOMPARE(saved.sizeLimitKb, 512);
+        QCOMPARE(saved.auth, Types::MailAuth::Apop);
+    }
 
     void accountRoundTripsThroughTheSettingsFile()
     {
@@ -99,7 +147,7 @@ private Q_SLOTS:
             Gui::PreferencesDialog dialog(*m_settings, m_languages);
             m_dialog = &dialog;
             dialog.showPage(Gui::PreferencesDialog::GeneralPage);
-            QCOMPARE(child<QTabWidget>("tabs")->currentIndex(), 1);
+            QCOMPARE(child<QTabWidget>("tabs")->currentIndex(), int(Gui::PreferencesDialog::GeneralPage));
             auto *language = child<QComboBox>("languageCombo");
             language->setCurrentIndex(language->findData(u"zh_CN"_s));
             dialog.accept();
