@@ -119,9 +119,29 @@ QString wordOf(const vmime::word &w, QStringList *warnings)
     return toQString(w.getBuffer(), w.getCharset(), warnings);
 }
 
+bool plainCharset(const vmime::charset &c)
+{
+    std::string name = c.getName();
+    for (char &ch : name)
+        ch = char(std::tolower(uchar(ch)));
+    return name.empty() || name == "us-ascii" || name == "utf-8";
+}
+
 void addMailbox(QList<Address> &out, const vmime::mailbox &m, QStringList *warnings)
 {
-    out.append({textOf(m.getName(), warnings).trimmed(), QString::fromStdString(m.getEmail().toString())});
+    const vmime::emailAddress &email = m.getEmail();
+    // vmime re-encodes the address to print it, and 0.9.2 leaks an ICU
+    // converter when a word's charset is one ICU cannot write (found by
+    // fuzzing): such addresses are put together from their own bytes.
+    QString address;
+    if (plainCharset(email.getLocalName().getCharset()) && plainCharset(email.getDomainName().getCharset())) {
+        address = QString::fromStdString(email.toString());
+    } else {
+        address = wordOf(email.getLocalName(), warnings);
+        if (!email.getDomainName().isEmpty())
+            address += u'@' + wordOf(email.getDomainName(), warnings);
+    }
+    out.append({textOf(m.getName(), warnings).trimmed(), address});
 }
 
 void addAddresses(QList<Address> &out, const vmime::addressList &list, QStringList *warnings)
