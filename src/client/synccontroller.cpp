@@ -51,6 +51,9 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
                     previous(line);
             };
         }
+        account.headersStored = [this](int count) {
+            QMetaObject::invokeMethod(this, [=, this] { Q_EMIT headersStored(count); }, Qt::QueuedConnection);
+        };
         Store::MessageStore store(storeDirectory);
         QString error;
         if (!store.open(&error)) {

@@ -283,6 +283,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             });
             if (!store.commitGroup(&error))
                 throw std::runtime_error(error.toStdString());
+            if (account.headersStored)
+                account.headersStored(result.headersStored); // the list can show every new message now
         }
 
         // 2. Bodies, durable in groups of up to 64 messages or 8 MB.

@@ -32,6 +32,7 @@ struct Pop3Account
     bool headersFirst = true;          // TOP n 0 for every new message before any body
     bool headersOnly = false;          // no bodies at all
     QStringList fetchUidls;            // bodies to fetch regardless of the size limit (opened by the user)
+    std::function<void(int)> headersStored; // after the headers of new mail are in the index, with their number
     std::function<void(const QString &)> trace; // protocol log, passwords redacted
     QList<QByteArray> trustedSha256;   // certificates the user chose to trust (persisted by the caller)
 };

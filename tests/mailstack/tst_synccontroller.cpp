@@ -37,9 +37,15 @@ private Q_SLOTS:
         QSignalSpy finished(&controller, &Client::SyncController::finished);
         QSignalSpy failed(&controller, &Client::SyncController::failed);
         int progressCalls = 0;
+        int headers = -1;
         connect(&controller, &Client::SyncController::progress, this, [&] {
             QCOMPARE(QThread::currentThread(), thread());
+            QVERIFY(headers >= 0); // headers first: the list fills before any body
             ++progressCalls;
+        });
+        connect(&controller, &Client::SyncController::headersStored, this, [&](int count) {
+            QCOMPARE(QThread::currentThread(), thread());
+            headers = count;
         });
         QTemporaryDir store;
         controller.start(account(true), store.path());
@@ -48,6 +54,7 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 0);
         const auto result = finished.first().first().value<Net::Pop3SyncResult>();
         QCOMPARE(progressCalls, result.onServer);
+        QCOMPARE(headers, result.onServer);
         QCOMPARE(result.downloaded, result.onServer);
         QCOMPARE(controller.state(), Client::SyncController::State::Idle);
         QTest::qWait(100);
