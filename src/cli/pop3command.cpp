@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3command.h"
 
+#include "client/storesink.h"
 #include "net/pop3sync.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
@@ -247,7 +248,8 @@ int runPop3Command(const QStringList &arguments)
             return;
         }
         QElapsedTimer shown;
-        result = Net::syncPop3(account, messages, [&shown](int done, int total, qint64 bytes) {
+        Client::StoreSink sink(messages);
+        result = Net::syncPop3(account, sink, [&shown](int done, int total, qint64 bytes) {
             if (done < total && shown.isValid() && shown.elapsed() < 200)
                 return; // five updates a second are enough to read
             shown.start();

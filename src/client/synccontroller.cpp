@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "synccontroller.h"
 
+#include "storesink.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
 #include "store/settingsstore.h"
@@ -60,7 +61,8 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
             result->error = error;
             return;
         }
-        *result = Net::syncPop3(account, store,
+        Client::StoreSink sink(store);
+        *result = Net::syncPop3(account, sink,
                                 [this](int done, int total, qint64 bytes) {
                                     QMetaObject::invokeMethod(this, [=, this] { Q_EMIT progress(done, total, bytes); },
                                                               Qt::QueuedConnection);

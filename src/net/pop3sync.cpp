@@ -5,7 +5,6 @@
 #include "qtvmimesocket.h"
 
 #include "mime/messageview.h"
-#include "store/messagestore.h"
 
 #include <vmime/net/pop3/POP3Store.hpp>
 #include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
@@ -22,9 +21,9 @@ namespace Net {
 namespace {
 
 // The index entry of a message (or of its header alone), read with the message reader.
-Store::MessageSummary summarize(const QByteArray &message)
+Types::MessageSummary summarize(const QByteArray &message)
 {
-    Store::MessageSummary s;
+    Types::MessageSummary s;
     // The index needs the start of the text only, and no attachment decoded.
     const Mime::ReadResult read = Mime::readMessageData(message, {16 * 1024, false});
     if (!read.view)
@@ -202,7 +201,7 @@ SocketSettings socketSettings(const Pop3Account &account, const std::atomic_bool
 
 } // namespace
 
-Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
+Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                         const std::function<void(int, int, qint64)> &progress, const std::atomic_bool *cancel)
 {
     Pop3SyncResult result;
@@ -222,7 +221,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
         result.pipelined = wire.pipelining();
         const QList<ServerMessage> server = listMessages(wire);
         result.onServer = int(server.size());
-        const QHash<QString, Store::StoredState> known = store.states(accountKey);
+        const QHash<QString, Types::StoredState> known = store.states(accountKey);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
 
         // Decide per message: kept, headers, body, delete.
@@ -262,7 +261,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             }
         }
         // Room for everything new, plus a margin, before downloading any of it.
-        const QStorageInfo disk(store.maildir());
+        const QStorageInfo disk(store.directory());
         if (disk.isValid() && disk.bytesAvailable() < needed + 64 * 1024 * 1024)
             throw std::runtime_error(
                 QStringLiteral("not enough free disk space for %1 bytes of mail").arg(needed).toStdString());
@@ -274,7 +273,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             wire.run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
                 if (!reply.ok)
                     return; // a server without TOP: the bodies still come
-                Store::MessageSummary summary = summarize(reply.body);
+                Types::MessageSummary summary = summarize(reply.body);
                 summary.fullText = topOnly.at(int(i));
                 if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size, reply.body,
                                       &error, summary))
@@ -296,7 +295,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
             if (!reply.ok)
                 throw std::runtime_error("the server refused to send message " + std::to_string(m.number) + ": "
                                          + reply.status.toStdString());
-            if (store.add(accountKey, m.uidl, reply.body, &error, summarize(reply.body)).isEmpty())
+            if (!store.add(accountKey, m.uidl, reply.body, &error, summarize(reply.body)))
                 throw std::runtime_error(error.toStdString());
             ++result.downloaded;
             result.bytes += reply.body.size();

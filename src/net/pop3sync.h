@@ -2,8 +2,11 @@
 #pragma once
 
 #include "core/types/accountsettings.h"
+#include "core/types/mailindex.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>
@@ -11,9 +14,6 @@
 #include <atomic>
 #include <functional>
 
-namespace Store {
-class MessageStore;
-}
 
 namespace Net {
 
@@ -61,6 +61,25 @@ struct Pop3SyncResult
     QSslCertificate untrustedCertificate; // set when TLS failed on a certificate the user may trust
 };
 
+// Where a sync keeps what it downloads (the client's MessageStore): an
+// interface, so that the network layer does not depend on the store. Added
+// messages count only after commitGroup() has made the group durable.
+class Pop3Sink
+{
+public:
+    virtual ~Pop3Sink() = default;
+    virtual QHash<QString, Types::StoredState> states(const QString &account) const = 0;
+    virtual bool addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
+                            QString *error, const Types::MessageSummary &summary) = 0;
+    virtual bool add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
+                     const Types::MessageSummary &summary) = 0;
+    virtual void beginGroup() = 0;
+    virtual bool commitGroup(QString *error) = 0;
+    virtual int pendingInGroup() const = 0;
+    virtual void forgetMissing(const QString &account, const QSet<QString> &onServer) = 0;
+    virtual QString directory() const = 0; // where the messages go, for the free-space check
+};
+
 // One synchronous POP3 sync: vmime connects and authenticates over our Qt
 // sockets; UIDL, LIST, TOP, RETR, DELE and QUIT go over its connection through
 // Pop3Wire, pipelined when the server allows. Only messages whose UIDL is not
@@ -68,7 +87,7 @@ struct Pop3SyncResult
 // groups) before its UIDL counts; DELE only per policy and only for what is
 // durable. Blocks: run it on a worker thread. progress(done, total, bytes) is
 // called from that thread; done/total count bodies to download.
-Pop3SyncResult syncPop3(const Pop3Account &account, Store::MessageStore &store,
+Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                         const std::function<void(int, int, qint64)> &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
