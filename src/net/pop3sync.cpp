@@ -244,8 +244,9 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                     toDelete << m.number;
                 continue;
             }
-            const bool wantBody = !account.headersOnly
-                && (sizeLimit < 0 || m.size <= sizeLimit || account.fetchUidls.contains(m.uidl));
+            // A message the user opened comes whole whatever the mode or the limit.
+            const bool wantBody = account.fetchUidls.contains(m.uidl)
+                || (!account.headersOnly && (sizeLimit < 0 || m.size <= sizeLimit));
             if (!seen && (account.headersFirst || !wantBody)) {
                 // A header is a few KB whatever the message's size: that is what the in-flight budget counts.
                 tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});

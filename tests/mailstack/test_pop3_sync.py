@@ -299,12 +299,18 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertIn(f"downloaded 0 (0 bytes), headers {len(theirs)}, bodies left on server {len(theirs)}",
                           r.stdout)
             self.assertEqual(stored(store), [])  # the Maildir holds whole messages only
+            listing = pop3_command("list")
+            first = listing.stdout.splitlines()[0].split("\t")[1]
+            r = sync(store, extra=["--headers-only", "--fetch", first])  # the user opened one
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("downloaded 1 ", r.stdout)
+            self.assertEqual(len(stored(store)), 1)
             found = subprocess.run([CLI, "pop3", "search", "--store", store, "项目周报"], capture_output=True,
                                    text=True, timeout=60)
             self.assertIn("项目周报：第 47 周", found.stdout)  # the list and search work from headers
             r = sync(store)
             self.assertEqual(r.returncode, 0, r.stderr)
-            self.assertIn(f"downloaded {len(theirs)}", r.stdout)
+            self.assertIn(f"downloaded {len(theirs) - 1}", r.stdout)
             self.assertIn("headers 0", r.stdout)  # not fetched twice
             self.assertEqual(stored(store), sorted(theirs))
             # Every header-only row became a complete message; no header copies are left in the index.
