@@ -71,13 +71,15 @@ bool MessageStore::open(QString *error)
                                   " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
                                   " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
                                   " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
-                                  " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, PRIMARY KEY (account, uidl))"})
+                                  " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, flags INTEGER NOT NULL DEFAULT 0,"
+                                  " PRIMARY KEY (account, uidl))"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
     // Stores made before header rows and tombstones existed.
-    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0", "header BLOB"})
+    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0", "header BLOB",
+                               "flags INTEGER NOT NULL DEFAULT 0"})
         q.exec(u"ALTER TABLE messages ADD COLUMN "_s + QLatin1String(column)); // fails harmlessly when present
     // Debian's SQLite has FTS5; trigrams find words in Chinese text, which has no spaces.
     // Without FTS5 the store still works, unsearchable.
@@ -394,6 +396,29 @@ QString MessageStore::pathOf(const QString &account, const QString &uidl) const
     if (!q.exec() || !q.next() || q.value(0).toString().isEmpty())
         return {};
     return QDir::cleanPath(maildir() + u'/' + q.value(0).toString());
+}
+
+} // namespace Store
+
+namespace Store {
+
+int MessageStore::flags(const QString &account, const QString &uidl) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT flags FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s);
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool MessageStore::setFlags(const QString &account, const QString &uidl, int flags)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"UPDATE messages SET flags = ? WHERE account = ? AND uidl = ? AND deleted = 0"_s);
+    q.addBindValue(flags & (Seen | Flagged | Answered));
+    q.addBindValue(account);
+    q.addBindValue(uidl);
+    return q.exec() && q.numRowsAffected() == 1;
 }
 
 } // namespace Store

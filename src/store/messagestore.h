@@ -72,6 +72,11 @@ public:
     int count(const QString &account) const;
     qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
     QStringList paths(const QString &account) const; // complete messages
+
+    // What the user did with a message here (never sent to a POP3 server, which has no flags).
+    enum Flag { Seen = 1, Flagged = 2, Answered = 4 };
+    int flags(const QString &account, const QString &uidl) const; // -1 when there is no such message
+    bool setFlags(const QString &account, const QString &uidl, int flags);
     QString pathOf(const QString &account, const QString &uidl) const; // the message file, or empty
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
 

@@ -59,6 +59,14 @@ private Q_SLOTS:
         QVERIFY(!store.add(Account, u"u1"_s, message(1), &error).isEmpty());
         QCOMPARE(filesIn(store.maildir() + u"/new"_s).size(), 1);
         QCOMPARE(store.count(Account), 1);
+
+        // Flags are the user's and survive a re-download of the same message.
+        QCOMPARE(store.flags(Account, u"u1"_s), 0);
+        QVERIFY(store.setFlags(Account, u"u1"_s, Store::MessageStore::Seen | Store::MessageStore::Flagged));
+        QVERIFY(!store.add(Account, u"u1"_s, message(1), &error).isEmpty());
+        QCOMPARE(store.flags(Account, u"u1"_s), int(Store::MessageStore::Seen | Store::MessageStore::Flagged));
+        QVERIFY(!store.setFlags(Account, u"nope"_s, Store::MessageStore::Seen));
+        QCOMPARE(store.flags(Account, u"nope"_s), -1);
     }
 
     void headersThenBodyThenDeletedHere()
