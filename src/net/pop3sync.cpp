@@ -82,10 +82,14 @@ struct Session
 
     ~Session()
     {
-        wire.reset();
         try {
+            // After an error no QUIT: the server then undoes the session (RFC 1939 §6; we send DELE only
+            // at the very end anyway), and a stalled server cannot make us wait a second timeout.
+            if (wire)
+                wire->close();
+            wire.reset();
             if (store && store->isConnected())
-                store->disconnect(); // sends QUIT unless we did (then it fails harmlessly)
+                store->disconnect(); // only when the wire never existed (login failed): vmime's own QUIT
         } catch (...) {
         }
     }
