@@ -153,10 +153,10 @@ public:
             m_settings.trace(u"S: "_s + QString::fromUtf8(line.trimmed().left(200)));
         buffer.assign(line.constData(), size_t(line.size()));
     }
-    // Message bodies (RETR) come through here in big chunks, cut so that no
-    // chunk holds more than one line starting with '.': vmime 0.9.2 un-stuffs
-    // only the first such line per chunk (VMIME-NOTES). One line per call, as
-    // receive() does, is correct too but costs a call per line.
+    // Pop3Wire reads every multi-line reply through here, in chunks as big as
+    // the caller allows: it un-stuffs dot-lines itself. (vmime's own reader of
+    // large replies, which un-stuffs only the first dot-line per chunk, is not
+    // used: VMIME-NOTES.)
     size_t receiveRaw(vmime::byte_t *buffer, const size_t count) override
     {
         if (m_pending.isEmpty() && m_socket && m_socket->bytesAvailable() > 0)
@@ -168,21 +168,13 @@ public:
                 return 0;
             m_pending = QByteArray(s.data(), qsizetype(s.size()));
         }
-        qsizetype cut = qMin<qsizetype>(m_pending.size(), qsizetype(count));
-        int dotLines = m_atLineStart && m_pending.startsWith('.') ? 1 : 0;
-        for (qsizetype i = m_pending.indexOf("\n."); i >= 0 && i + 1 < cut; i = m_pending.indexOf("\n.", i + 1)) {
-            if (++dotLines == 2) {
-                cut = i + 1; // the second dot-line starts the next chunk
-                break;
-            }
-        }
-        std::memcpy(buffer, m_pending.constData(), size_t(cut));
-        m_atLineStart = m_pending.at(cut - 1) == '\n';
-        m_pending.remove(0, cut);
+        const qsizetype n = qMin<qsizetype>(m_pending.size(), qsizetype(count));
+        std::memcpy(buffer, m_pending.constData(), size_t(n));
+        m_pending.remove(0, n);
         m_status = 0;
         if (m_timeout)
             m_timeout->resetTimeOut();
-        return size_t(cut);
+        return size_t(n);
     }
     void send(const vmime::string &buffer) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(buffer.data()), buffer.size()); }
     void send(const char *str) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(str), std::strlen(str)); }
@@ -260,7 +252,6 @@ private:
     QByteArray m_pending;
     unsigned int m_status = 0;
     bool m_lastWasAuth = false;
-    bool m_atLineStart = true;
 };
 
 class SocketFactory : public vmime::net::socketFactory
