@@ -154,13 +154,20 @@ bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint6
     return indexRow(account, uidl, u""_s, size, summary, header, error); // no file: path is empty, not NULL
 }
 
-QByteArray MessageStore::headerOf(const QString &account, const QString &uidl) const
+QVariant MessageStore::lookup(const QString &select, const QString &account, const QString &uidl) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT header FROM messages WHERE account = ? AND uidl = ? AND complete = 0 AND deleted = 0"_s);
+    q.prepare(select);
     q.addBindValue(account);
     q.addBindValue(uidl);
-    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+    return q.exec() && q.next() ? q.value(0) : QVariant();
+}
+
+QByteArray MessageStore::headerOf(const QString &account, const QString &uidl) const
+{
+    return lookup(u"SELECT header FROM messages WHERE account = ? AND uidl = ? AND complete = 0 AND deleted = 0"_s,
+                  account, uidl)
+        .toByteArray();
 }
 
 bool MessageStore::removeHere(const QString &account, const QString &uidl, QString *error)
@@ -354,15 +361,6 @@ QList<SearchHit> MessageStore::search(const QString &text) const
     return hits;
 }
 
-qint64 MessageStore::storedAt(const QString &account, const QString &uidl) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT stored FROM messages WHERE account = ? AND uidl = ?"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
-}
-
 int MessageStore::count(const QString &account) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
@@ -383,32 +381,18 @@ QStringList MessageStore::paths(const QString &account) const
     return out;
 }
 
-} // namespace Store
-
-namespace Store {
-
 QString MessageStore::pathOf(const QString &account, const QString &uidl) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    if (!q.exec() || !q.next() || q.value(0).toString().isEmpty())
-        return {};
-    return QDir::cleanPath(maildir() + u'/' + q.value(0).toString());
+    const QString path = lookup(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
+                                account, uidl).toString();
+    return path.isEmpty() ? QString() : QDir::cleanPath(maildir() + u'/' + path);
 }
-
-} // namespace Store
-
-namespace Store {
 
 int MessageStore::flags(const QString &account, const QString &uidl) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT flags FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s);
-    q.addBindValue(account);
-    q.addBindValue(uidl);
-    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    const QVariant flags = lookup(u"SELECT flags FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
+                                  account, uidl);
+    return flags.isValid() ? flags.toInt() : -1;
 }
 
 bool MessageStore::setFlags(const QString &account, const QString &uidl, int flags)

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <memory>
 #include <vector>
@@ -70,7 +71,6 @@ public:
     QList<SearchHit> search(const QString &text) const;
     bool hasFullTextIndex() const { return m_fts; }
     int count(const QString &account) const;
-    qint64 storedAt(const QString &account, const QString &uidl) const; // Unix time, 0 if unknown
     QStringList paths(const QString &account) const; // complete messages
 
     // What the user did with a message here (never sent to a POP3 server, which has no flags).
@@ -96,6 +96,8 @@ private:
     bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
                   const MessageSummary &summary, const QByteArray &header, QString *error);
     QString fileName(const QString &account, const QString &uidl) const;
+    // The first column of a one-row SELECT bound to (account, uidl); invalid when there is no row.
+    QVariant lookup(const QString &select, const QString &account, const QString &uidl) const;
 };
 
 } // namespace Store
