@@ -40,7 +40,7 @@ public:
 Q_SIGNALS:
     void stateChanged(Client::SyncController::State state);
     void progress(int done, int total, qint64 bytes);
-    // The headers of all new mail are in the store: a list can fill before the bodies come.
+    // The headers of all new mail (count may be 0) are in the store: a list can fill before the bodies come.
     void headersStored(int count);
     void finished(const Net::Pop3SyncResult &result);
     void failed(const QString &error);

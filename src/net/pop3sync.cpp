@@ -287,9 +287,9 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
             });
             if (!store.commitGroup(&error))
                 throw std::runtime_error(error.toStdString());
-            if (account.headersStored)
-                account.headersStored(result.headersStored); // the list can show every new message now
         }
+        if (account.headersStored) // the list can show every new message now (also when there is none)
+            account.headersStored(result.headersStored);
 
         // 2. Bodies, durable in groups of up to 64 messages or 8 MB.
         qint64 groupBytes = 0;
