@@ -9,6 +9,7 @@
 #include "store/settingsstore.h"
 
 #include "core/common/profile.h"
+#include "core/types/mailboxkey.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -34,49 +35,67 @@ int fail(const QString &message)
 int runPop3Command(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Download new mail over POP3 into a local store (messages stay on the server).\n"
-                                     "The password comes from --password-file, else the first line of standard input."_s);
+    parser.setApplicationDescription(
+        u"Download new mail over POP3 into a local store (messages stay on the server).\n"
+        "The password comes from --password-file, else the first line of standard input."_s);
     parser.addHelpOption();
     const QCommandLineOption host(u"host"_s, u"POP3 server."_s, u"host"_s);
     const QCommandLineOption port(u"port"_s, u"Port (995 for tls, 110 otherwise)."_s, u"port"_s);
-    const QCommandLineOption security(u"security"_s, u"tls, starttls or none."_s, u"mode"_s, u"tls"_s);
+    const QCommandLineOption security(u"security"_s, u"tls, starttls or none."_s, u"mode"_s,
+                                      u"tls"_s);
     const QCommandLineOption user(u"user"_s, u"User name."_s, u"user"_s);
-    const QCommandLineOption passwordFile(u"password-file"_s, u"File whose first line is the password."_s, u"file"_s);
+    const QCommandLineOption passwordFile(u"password-file"_s,
+                                          u"File whose first line is the password."_s, u"file"_s);
     const QCommandLineOption ca(u"ca"_s, u"Extra CA certificate (PEM) to trust."_s, u"file"_s);
-    const QCommandLineOption store(u"store"_s, u"Local store directory (Maildir + index)."_s, u"dir"_s);
-    const QCommandLineOption allowPlain(u"allow-plain-password"_s, u"With --security none, send the password in clear."_s);
-    const QCommandLineOption trace(u"trace"_s, u"Print the POP3 conversation on stderr (passwords redacted)."_s);
-    const QCommandLineOption deleteAfter(u"delete-after-days"_s,
-                                         u"Delete from the server what was stored here at least N days ago."_s, u"n"_s);
-    const QCommandLineOption deleteHere(u"delete-when-deleted-here"_s,
-                                        u"Delete from the server what was deleted in the local store."_s);
-    const QCommandLineOption auth(u"auth"_s, u"auto (SASL, else APOP, else USER/PASS), user, apop or sasl."_s,
+    const QCommandLineOption store(u"store"_s, u"Local store directory (Maildir + index)."_s,
+                                   u"dir"_s);
+    const QCommandLineOption allowPlain(u"allow-plain-password"_s,
+                                        u"With --security none, send the password in clear."_s);
+    const QCommandLineOption trace(
+        u"trace"_s, u"Print the POP3 conversation on stderr (passwords redacted)."_s);
+    const QCommandLineOption deleteAfter(
+        u"delete-after-days"_s,
+        u"Delete from the server what was stored here at least N days ago."_s, u"n"_s);
+    const QCommandLineOption deleteHere(
+        u"delete-when-deleted-here"_s,
+        u"Delete from the server what was deleted in the local store."_s);
+    const QCommandLineOption auth(u"auth"_s,
+                                  u"auto (SASL, else APOP, else USER/PASS), user, apop or sasl."_s,
                                   u"method"_s, u"auto"_s);
-    const QCommandLineOption headersOnly(u"headers-only"_s, u"Store headers only (TOP n 0); bodies stay on the server."_s);
-    const QCommandLineOption sizeLimit(u"size-limit"_s, u"Headers only for messages over this many bytes."_s, u"bytes"_s);
-    const QCommandLineOption fetch(u"fetch"_s, u"Download this UIDL's body even if over the size limit (repeatable)."_s,
-                                   u"uidl"_s);
-    const QCommandLineOption keyring(u"password-from-keyring"_s,
-                                     u"Take the password from the system keyring (see tidings-cli account password)."_s);
-    const QCommandLineOption headersFirst(u"headers-first"_s,
-                                          u"Fetch every new header (TOP n 0) before any body, as the application does"
-                                          " so that its list fills at once."_s);
-    const QCommandLineOption timeout(u"timeout"_s, u"Give up when the server is silent this long (default 30)."_s,
-                                     u"seconds"_s);
-    const QCommandLineOption protocolLog(u"protocol-log"_s,
-                                         u"Record the conversation (redacted) in the store's bounded log for this account."_s);
-    const QCommandLineOption profileOption(u"profile"_s, u"Profile of --account (default: your own)."_s,
-                                           u"dir"_s);
-    const QCommandLineOption accountOption(u"account"_s,
-                                           u"Use configured account N (see tidings-cli account list) with its"
-                                           " policies; the store is the profile's."_s,
-                                           u"n"_s,
-                                           u"1"_s);
-    parser.addOptions({host, port, security, user, passwordFile, ca, store, allowPlain, trace, deleteAfter, deleteHere,
-                       auth, headersOnly, sizeLimit, fetch, timeout, protocolLog, profileOption, accountOption,
-                       headersFirst, keyring});
-    parser.addPositionalArgument(u"action"_s, u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
-                                              " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
+    const QCommandLineOption headersOnly(
+        u"headers-only"_s, u"Store headers only (TOP n 0); bodies stay on the server."_s);
+    const QCommandLineOption sizeLimit(
+        u"size-limit"_s, u"Headers only for messages over this many bytes."_s, u"bytes"_s);
+    const QCommandLineOption fetch(
+        u"fetch"_s, u"Download this UIDL's body even if over the size limit (repeatable)."_s,
+        u"uidl"_s);
+    const QCommandLineOption keyring(
+        u"password-from-keyring"_s,
+        u"Take the password from the system keyring (see tidings-cli account password)."_s);
+    const QCommandLineOption headersFirst(
+        u"headers-first"_s,
+        u"Fetch every new header (TOP n 0) before any body, as the application does"
+        " so that its list fills at once."_s);
+    const QCommandLineOption timeout(
+        u"timeout"_s, u"Give up when the server is silent this long (default 30)."_s, u"seconds"_s);
+    const QCommandLineOption protocolLog(
+        u"protocol-log"_s,
+        u"Record the conversation (redacted) in the store's bounded log for this account."_s);
+    const QCommandLineOption profileOption(
+        u"profile"_s, u"Profile of --account (default: your own)."_s, u"dir"_s);
+    const QCommandLineOption accountOption(
+        u"account"_s,
+        u"Use configured account N (see tidings-cli account list) with its"
+        " policies; the store is the profile's."_s,
+        u"n"_s, u"1"_s);
+    parser.addOptions(
+        {host,       port,    security,    user,          passwordFile,  ca,           store,
+         allowPlain, trace,   deleteAfter, deleteHere,    auth,          headersOnly,  sizeLimit,
+         fetch,      timeout, protocolLog, profileOption, accountOption, headersFirst, keyring});
+    parser.addPositionalArgument(
+        u"action"_s,
+        u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
+        " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -96,9 +115,13 @@ int runPop3Command(const QStringList &arguments)
             out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\n';
         return 0;
     }
-    auto accountKeyOf = [&]() -> QString {
-        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
-        const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : Types::defaultPop3Port(mode);
+    // The protocol log stays per connection (host and port): it records how that server was
+    // reached.
+    auto protocolLogKey = [&]() -> QString {
+        const auto mode =
+            Types::mailSecurityFromString(parser.value(security), Types::MailSecurity::Tls);
+        const quint16 p = parser.isSet(port) ? quint16(parser.value(port).toUInt())
+                                             : Types::defaultPop3Port(mode);
         Types::AccountSettings a;
         a.user = parser.value(user);
         a.host = parser.value(host);
@@ -108,13 +131,15 @@ int runPop3Command(const QStringList &arguments)
     if (action == u"log"_s) {
         if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user))
             return fail(u"usage: tidings-cli pop3 log --store DIR --host H [--port P] --user U"_s);
-        QTextStream(stdout) << Store::ProtocolLog(parser.value(store), accountKeyOf()).read();
+        QTextStream(stdout) << Store::ProtocolLog(parser.value(store), protocolLogKey()).read();
         return 0;
     }
     if (action == u"remove"_s) {
-        if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user) || parser.positionalArguments().size() < 2)
-            return fail(u"usage: tidings-cli pop3 remove --store DIR --host H [--port P] --user U UIDL..."_s);
-        const QString accountKey = accountKeyOf();
+        if (!parser.isSet(store) || !parser.isSet(host) || !parser.isSet(user) ||
+            parser.positionalArguments().size() < 2)
+            return fail(u"usage: tidings-cli pop3 remove --store DIR --host H --user U UIDL..."_s);
+        // The store knows a mailbox by user and host; --port is accepted and does not matter.
+        const QString accountKey = Types::mailboxKey(parser.value(user), parser.value(host));
         Store::MessageStore messages(parser.value(store));
         QString error;
         if (!messages.open(&error))
@@ -127,10 +152,12 @@ int runPop3Command(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
         return fail(u"expected the action: sync, list, search or remove"_s);
     Net::Pop3Account account;
-    // A configured account (with its login method and leave/delete/size policies), or the options alone.
+    // A configured account (with its login method and leave/delete/size policies), or the options
+    // alone.
     const bool configured = parser.isSet(profileOption) || parser.isSet(accountOption);
-    const Common::Profile profile = parser.isSet(profileOption) ? Common::Profile::at(parser.value(profileOption))
-                                                                : Common::Profile::standard();
+    const Common::Profile profile = parser.isSet(profileOption)
+                                        ? Common::Profile::at(parser.value(profileOption))
+                                        : Common::Profile::standard();
     if (configured) {
         const Store::SettingsStore settings(profile);
         const int index = parser.value(accountOption).toInt() - 1;
@@ -144,7 +171,8 @@ int runPop3Command(const QStringList &arguments)
     if (parser.isSet(user))
         account.server.user = parser.value(user);
     if (parser.isSet(security) || !configured) {
-        const auto mode = Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
+        const auto mode =
+            Types::mailSecurityFromString(parser.value(security), Types::MailSecurity(-1));
         if (mode == Types::MailSecurity(-1))
             return fail(u"--security must be tls, starttls or none"_s);
         account.server.security = mode;
@@ -158,8 +186,8 @@ int runPop3Command(const QStringList &arguments)
     if (account.server.host.isEmpty() || account.server.user.isEmpty())
         return fail(u"--host and --user are required (or --profile with a configured account)"_s);
     const QString storeDirectory = parser.isSet(store) ? parser.value(store)
-        : configured                 ? profile.dataDir() + u"/mail"_s
-                                     : QString();
+                                   : configured        ? profile.dataDir() + u"/mail"_s
+                                                       : QString();
     if (action == u"sync"_s && storeDirectory.isEmpty())
         return fail(u"--store (or --account) is required for sync"_s);
     if (parser.isSet(allowPlain))
@@ -214,14 +242,16 @@ int runPop3Command(const QStringList &arguments)
                              account.password = secret;
                              loop.quit();
                          });
-        QObject::connect(&secrets, &Store::SecretStore::failed, &loop, [&](const QString &, const QString &error) {
-            why = error;
-            loop.quit();
-        });
+        QObject::connect(&secrets, &Store::SecretStore::failed, &loop,
+                         [&](const QString &, const QString &error) {
+                             why = error;
+                             loop.quit();
+                         });
         secrets.read(Store::SecretStore::mailKey(account.server));
         loop.exec();
         if (account.password.isEmpty())
-            return fail(why.isEmpty() ? u"no password for %1 in the system keyring"_s.arg(account.server.key())
+            return fail(why.isEmpty() ? u"no password for %1 in the system keyring"_s.arg(
+                                            account.server.key())
                                       : u"the system keyring: %1"_s.arg(why));
     } else if (parser.isSet(passwordFile)) {
         QFile file(parser.value(passwordFile));
@@ -253,7 +283,8 @@ int runPop3Command(const QStringList &arguments)
             if (done < total && shown.isValid() && shown.elapsed() < 200)
                 return; // five updates a second are enough to read
             shown.start();
-            QTextStream(stderr) << "\r" << done << "/" << total << " messages, " << bytes << " bytes downloaded" << Qt::flush;
+            QTextStream(stderr) << "\r" << done << "/" << total << " messages, " << bytes
+                                << " bytes downloaded" << Qt::flush;
         });
     });
     worker->start();
@@ -271,10 +302,11 @@ int runPop3Command(const QStringList &arguments)
             out << m.number << '\t' << m.uidl << '\t' << m.size << '\t' << m.subject << '\n';
         return 0;
     }
-    QTextStream(stdout) << "on server " << result.onServer << ", downloaded " << result.downloaded << " ("
-                        << result.bytes << " bytes), headers " << result.headersStored << ", bodies left on server "
-                        << result.bodiesLeft << ", already stored " << result.alreadyStored << ", deleted "
-                        << result.deleted << (result.pipelined ? ", pipelined" : "") << ", in " << timer.elapsed()
+    QTextStream(stdout) << "on server " << result.onServer << ", downloaded " << result.downloaded
+                        << " (" << result.bytes << " bytes), headers " << result.headersStored
+                        << ", bodies left on server " << result.bodiesLeft << ", already stored "
+                        << result.alreadyStored << ", deleted " << result.deleted
+                        << (result.pipelined ? ", pipelined" : "") << ", in " << timer.elapsed()
                         << " ms\n";
     return 0;
 }

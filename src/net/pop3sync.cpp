@@ -4,6 +4,7 @@
 #include "pop3wire.h"
 #include "qtvmimesocket.h"
 
+#include "core/types/mailboxkey.h"
 #include "mime/messageview.h"
 
 #include <vmime/net/pop3/POP3Store.hpp>
@@ -39,9 +40,8 @@ Types::MessageSummary summarize(const QByteArray &message)
     s.sender = names(v.from);
     s.recipients = names(v.to + v.cc);
     s.date = v.date.isValid() ? v.date.toSecsSinceEpoch() : 0;
-    s.hasAttachments = std::any_of(v.attachments.begin(), v.attachments.end(), [](const Mime::Attachment &a) {
-        return !a.isInline;
-    });
+    s.hasAttachments = std::any_of(v.attachments.begin(), v.attachments.end(),
+                                   [](const Mime::Attachment &a) { return !a.isInline; });
     // The full-text index (trigrams) takes the start of the body: indexing
     // every byte of every message costs more than downloading it.
     s.body = v.text.value_or(QString()).left(4096);
@@ -55,8 +55,9 @@ class MechanismChooser : public vmime::security::sasl::defaultSASLAuthenticator
 {
 public:
     const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>>
-    getAcceptableMechanisms(const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> &available,
-                            std::shared_ptr<vmime::security::sasl::SASLMechanism>) const override
+    getAcceptableMechanisms(
+        const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> &available,
+        std::shared_ptr<vmime::security::sasl::SASLMechanism>) const override
     {
         std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> out;
         for (const char *name : {"SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN"})
@@ -83,13 +84,15 @@ struct Session
     ~Session()
     {
         try {
-            // After an error no QUIT: the server then undoes the session (RFC 1939 §6; we send DELE only
-            // at the very end anyway), and a stalled server cannot make us wait a second timeout.
+            // After an error no QUIT: the server then undoes the session (RFC 1939 §6; we send DELE
+            // only at the very end anyway), and a stalled server cannot make us wait a second
+            // timeout.
             if (wire)
                 wire->close();
             wire.reset();
             if (store && store->isConnected())
-                store->disconnect(); // only when the wire never existed (login failed): vmime's own QUIT
+                store->disconnect(); // only when the wire never existed (login failed): vmime's own
+                                     // QUIT
         } catch (...) {
         }
     }
@@ -119,8 +122,10 @@ void open(Session &session, const Pop3Account &account, const SocketSettings &so
     store.connect();
     auto pop3 = std::dynamic_pointer_cast<vmime::net::pop3::POP3Store>(session.store);
     auto connection = pop3->getConnection();
-    session.wire = std::make_unique<Pop3Wire>(connection->getSocket(), account.timeoutMs, socket.cancel, account.trace);
-    // vmime keeps the capabilities it read to itself; after login they may differ anyway (RFC 2449 §5).
+    session.wire = std::make_unique<Pop3Wire>(connection->getSocket(), account.timeoutMs,
+                                              socket.cancel, account.trace);
+    // vmime keeps the capabilities it read to itself; after login they may differ anyway (RFC 2449
+    // §5).
     const Pop3Wire::Reply capa = session.wire->exec({"CAPA", true, 0});
     if (capa.ok)
         for (const QByteArray &line : capa.body.split('\n'))
@@ -180,7 +185,8 @@ void guarded(Pop3SyncResult &result, const std::atomic_bool *cancel, Body body)
     } catch (const vmime::exceptions::operation_cancelled &) {
         result.error = u"cancelled"_s;
     } catch (const vmime::exceptions::operation_timed_out &) {
-        result.error = cancel && cancel->load() ? u"cancelled"_s : u"the server did not answer in time"_s;
+        result.error =
+            cancel && cancel->load() ? u"cancelled"_s : u"the server did not answer in time"_s;
     } catch (const vmime::exception &e) {
         result.error = describe(e);
     } catch (const std::exception &e) {
@@ -190,7 +196,8 @@ void guarded(Pop3SyncResult &result, const std::atomic_bool *cancel, Body body)
 
 bool refusesPlainPassword(const Pop3Account &account, Pop3SyncResult &result)
 {
-    if (account.server.security == Types::MailSecurity::None && !account.server.allowPlainPassword) {
+    if (account.server.security == Types::MailSecurity::None &&
+        !account.server.allowPlainPassword) {
         result.error = u"refusing to send the password without encryption (security \"none\")"_s;
         return true;
     }
@@ -199,20 +206,28 @@ bool refusesPlainPassword(const Pop3Account &account, Pop3SyncResult &result)
 
 SocketSettings socketSettings(const Pop3Account &account, const std::atomic_bool *cancel)
 {
-    return {account.server.host, account.server.security, account.caCertificates, account.timeoutMs, cancel,
-            account.trace, account.trustedSha256, std::make_shared<QSslCertificate>()};
+    return {account.server.host,
+            account.server.security,
+            account.caCertificates,
+            account.timeoutMs,
+            cancel,
+            account.trace,
+            account.trustedSha256,
+            std::make_shared<QSslCertificate>()};
 }
 
 } // namespace
 
 Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
-                        const std::function<void(int, int, qint64)> &progress, const std::atomic_bool *cancel)
+                        const std::function<void(int, int, qint64)> &progress,
+                        const std::atomic_bool *cancel)
 {
     Pop3SyncResult result;
     if (refusesPlainPassword(account, result))
         return result;
     const Types::AccountSettings &s = account.server;
-    const QString accountKey = s.key();
+    const QString accountKey =
+        Types::mailboxKey(s); // not the port: STLS and POP3S reach one mailbox
     // "Do not leave on server" is "delete as soon as it is safely here".
     const int deleteAfterDays = s.leaveOnServer ? s.deleteAfterDays : 0;
     const qint64 sizeLimit = s.sizeLimitKb > 0 ? qint64(s.sizeLimitKb) * 1024 : -1;
@@ -232,7 +247,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
         std::vector<Pop3Wire::Command> tops;
         std::vector<Pop3Wire::Command> retrs;
         QList<const ServerMessage *> topFor;
-        QList<bool> topOnly; // headers that stay alone (searchable); the others are replaced in this sync
+        QList<bool>
+            topOnly; // headers that stay alone (searchable); the others are replaced in this sync
         QList<const ServerMessage *> retrFor;
         QSet<int> toDelete;
         QSet<QString> onServer;
@@ -243,17 +259,20 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
             const bool seen = state != known.constEnd();
             if (seen && (state->complete || state->deletedHere)) {
                 ++result.alreadyStored;
-                if ((state->deletedHere && s.deleteWhenDeletedHere)
-                    || (state->complete && deleteAfterDays >= 0 && state->stored <= now - deleteAfterDays * 86400LL))
+                if ((state->deletedHere && s.deleteWhenDeletedHere) ||
+                    (state->complete && deleteAfterDays >= 0 &&
+                     state->stored <= now - deleteAfterDays * 86400LL))
                     toDelete << m.number;
                 continue;
             }
             // A message the user opened comes whole whatever the mode or the limit.
-            const bool wantBody = account.fetchUidls.contains(m.uidl)
-                || (!account.headersOnly && (sizeLimit < 0 || m.size <= sizeLimit));
+            const bool wantBody = account.fetchUidls.contains(m.uidl) ||
+                                  (!account.headersOnly && (sizeLimit < 0 || m.size <= sizeLimit));
             if (!seen && (account.headersFirst || !wantBody)) {
-                // A header is a few KB whatever the message's size: that is what the in-flight budget counts.
-                tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
+                // A header is a few KB whatever the message's size: that is what the in-flight
+                // budget counts.
+                tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true,
+                                qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
                 topFor << &m;
                 topOnly << !wantBody;
             }
@@ -269,7 +288,9 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
         const QStorageInfo disk(store.directory());
         if (disk.isValid() && disk.bytesAvailable() < needed + 64 * 1024 * 1024)
             throw std::runtime_error(
-                QStringLiteral("not enough free disk space for %1 bytes of mail").arg(needed).toStdString());
+                QStringLiteral("not enough free disk space for %1 bytes of mail")
+                    .arg(needed)
+                    .toStdString());
 
         // 1. Headers, so that a list fills at once; one transaction, no fsync needed.
         QString error;
@@ -280,15 +301,16 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                     return; // a server without TOP: the bodies still come
                 Types::MessageSummary summary = summarize(reply.body);
                 summary.fullText = topOnly.at(int(i));
-                if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size, reply.body,
-                                      &error, summary))
+                if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size,
+                                      reply.body, &error, summary))
                     throw std::runtime_error(error.toStdString());
                 ++result.headersStored;
             });
             if (!store.commitGroup(&error))
                 throw std::runtime_error(error.toStdString());
         }
-        if (account.headersStored) // the list can show every new message now (also when there is none)
+        if (account
+                .headersStored) // the list can show every new message now (also when there is none)
             account.headersStored(result.headersStored);
 
         // 2. Bodies, durable in groups of up to 64 messages or 8 MB.
@@ -298,8 +320,9 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
         wire.run(retrs, [&](size_t i, Pop3Wire::Reply &reply) {
             const ServerMessage &m = *retrFor.at(int(i));
             if (!reply.ok)
-                throw std::runtime_error("the server refused to send message " + std::to_string(m.number) + ": "
-                                         + reply.status.toStdString());
+                throw std::runtime_error("the server refused to send message " +
+                                         std::to_string(m.number) + ": " +
+                                         reply.status.toStdString());
             if (!store.add(accountKey, m.uidl, reply.body, &error, summarize(reply.body)))
                 throw std::runtime_error(error.toStdString());
             ++result.downloaded;
@@ -329,7 +352,8 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
         const Pop3Wire::Reply quit = wire.exec({"QUIT", false, 0});
         wire.close();
         if (!quit.ok) // e.g. Dovecot cannot commit the deletions
-            throw std::runtime_error("the server refused QUIT, nothing was deleted: " + quit.status.toStdString());
+            throw std::runtime_error("the server refused QUIT, nothing was deleted: " +
+                                     quit.status.toStdString());
         result.deleted = marked;
         // What is gone from the server needs no tombstone or header row any more.
         if (marked > 0)
@@ -358,9 +382,11 @@ Pop3SyncResult listPop3(const Pop3Account &account, const std::atomic_bool *canc
         result.onServer = int(server.size());
         std::vector<Pop3Wire::Command> tops;
         for (const ServerMessage &m : server)
-            tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true, qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
+            tops.push_back({"TOP " + QByteArray::number(m.number) + " 0", true,
+                            qMin<qint64>(m.size, 4096), m.size * 2 + (1 << 20)});
         session.wire->run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
-            Pop3Listing item{server.at(int(i)).number, server.at(int(i)).uidl, server.at(int(i)).size, {}};
+            Pop3Listing item{
+                server.at(int(i)).number, server.at(int(i)).uidl, server.at(int(i)).size, {}};
             if (reply.ok)
                 if (const Mime::ReadResult read = Mime::readMessageData(reply.body); read.view)
                     item.subject = read.view->subject;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagestore.h"
 
+#include "keymigration.h"
+
 #include "crypto/crypto.h"
 
 #include <QDateTime>
@@ -18,6 +20,11 @@ using namespace Qt::StringLiterals;
 
 namespace Store {
 
+namespace {
+// Index versions: 2 keys full-text rows by rowid; 3 keys messages by mailbox (user@host, no port).
+constexpr int kMailboxKeyVersion = 3;
+} // namespace
+
 struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
@@ -25,19 +32,47 @@ struct MessageStore::Statements
         , upsert(db)
         , ftsDelete(db)
         , ftsInsert(db)
-    {
-    }
+    {}
     QSqlQuery contains;
     QSqlQuery upsert;
     QSqlQuery ftsDelete;
     QSqlQuery ftsInsert;
 };
 
+bool MessageStore::migrateKeys(QSqlDatabase &db, QString *error)
+{
+    // IMMEDIATE: of two processes opening an old store, one migrates, the other then sees
+    // version 3.
+    QSqlQuery q(db);
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const bool due =
+        q.exec(u"PRAGMA user_version"_s) && q.next() && q.value(0).toInt() < kMailboxKeyVersion;
+    q.finish();
+    QStringList duplicates;
+    QString why;
+    bool ok = !due || migrateMailboxKeys(db, m_fts, &duplicates, &why);
+    if (ok && due && !q.exec(u"PRAGMA user_version = %1"_s.arg(kMailboxKeyVersion)))
+        ok = false;
+    if (ok && !q.exec(u"COMMIT"_s))
+        ok = false;
+    if (!ok) {
+        *error = why.isEmpty() ? q.lastError().text() : why;
+        q.exec(u"ROLLBACK"_s);
+        return false;
+    }
+    // Only after the commit: a crash before it leaves the old index and every file as they were.
+    for (const QString &relative : std::as_const(duplicates))
+        QFile::remove(maildir() + u'/' + relative);
+    return true;
+}
+
 MessageStore::MessageStore(const QString &directory)
     : m_directory(QDir(directory).absolutePath())
     , m_connection(u"store-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 MessageStore::~MessageStore()
 {
@@ -56,7 +91,8 @@ bool MessageStore::open(QString *error)
     // Maildir's rule: what is left in tmp/ for 36 hours was abandoned (a crash
     // or a kill mid-download); newer files may belong to a sync still running.
     const QDateTime abandoned = QDateTime::currentDateTimeUtc().addSecs(-36 * 3600);
-    for (const QFileInfo &left : QDir(maildir() + u"/tmp"_s).entryInfoList(QDir::Files | QDir::Hidden))
+    for (const QFileInfo &left :
+         QDir(maildir() + u"/tmp"_s).entryInfoList(QDir::Files | QDir::Hidden))
         if (left.lastModified().toUTC() < abandoned)
             QFile::remove(left.absoluteFilePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
@@ -66,52 +102,64 @@ bool MessageStore::open(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-16000",
-                                  "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
-                                  " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
-                                  " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
-                                  " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
-                                  " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, flags INTEGER NOT NULL DEFAULT 0,"
-                                  " PRIMARY KEY (account, uidl))"})
+    for (const char *statement :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-16000",
+          "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
+          " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
+          " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
+          " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
+          " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, flags INTEGER NOT NULL DEFAULT 0,"
+          " PRIMARY KEY (account, uidl))"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
     // Stores made before header rows and tombstones existed.
-    for (const char *column : {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0", "header BLOB",
-                               "flags INTEGER NOT NULL DEFAULT 0"})
-        q.exec(u"ALTER TABLE messages ADD COLUMN "_s + QLatin1String(column)); // fails harmlessly when present
+    for (const char *column :
+         {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0",
+          "header BLOB", "flags INTEGER NOT NULL DEFAULT 0"})
+        q.exec(u"ALTER TABLE messages ADD COLUMN "_s +
+               QLatin1String(column)); // fails harmlessly when present
     // Debian's SQLite has FTS5; trigrams find words in Chinese text, which has no spaces.
     // Without FTS5 the store still works, unsearchable.
     // Version 2 keys the full-text rows by the message's rowid (version 1 kept
     // account and uidl as unindexed columns: every update scanned the table).
     q.exec(u"PRAGMA user_version"_s);
     const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
     if (version < 2)
         q.exec(u"DROP TABLE IF EXISTS messages_fts"_s);
-    m_fts = q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(subject, sender, body,"
-                   " tokenize = 'trigram')"_s);
+    m_fts =
+        q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(subject, sender, body,"
+               " tokenize = 'trigram')"_s);
     if (version < 2) {
         if (m_fts)
             q.exec(u"INSERT INTO messages_fts (rowid, subject, sender, body)"
                    " SELECT rowid, subject, sender, snippet FROM messages WHERE deleted = 0"_s);
         q.exec(u"PRAGMA user_version = 2"_s);
     }
+    if (version < kMailboxKeyVersion && !migrateKeys(db, error))
+        return false;
     m_statements = std::make_unique<Statements>(db);
     m_statements->contains.prepare(
         u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
     // An upsert keeps the rowid, which keys the full-text row.
     m_statements->upsert.prepare(
-        u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients, date,"
-        " has_attachments, snippet, complete, deleted, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
+        u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients, "
+        u"date,"
+        " has_attachments, snippet, complete, deleted, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, 0, ?)"
         " ON CONFLICT (account, uidl) DO UPDATE SET path = excluded.path, size = excluded.size,"
         " stored = excluded.stored, subject = excluded.subject, sender = excluded.sender,"
-        " recipients = excluded.recipients, date = excluded.date, has_attachments = excluded.has_attachments,"
-        " snippet = excluded.snippet, complete = excluded.complete, deleted = 0, header = excluded.header"
+        " recipients = excluded.recipients, date = excluded.date, has_attachments = "
+        "excluded.has_attachments,"
+        " snippet = excluded.snippet, complete = excluded.complete, deleted = 0, header = "
+        "excluded.header"
         " RETURNING rowid"_s);
     if (m_fts) {
         m_statements->ftsDelete.prepare(u"DELETE FROM messages_fts WHERE rowid = ?"_s);
-        m_statements->ftsInsert.prepare(u"INSERT INTO messages_fts (rowid, subject, sender, body) VALUES (?, ?, ?, ?)"_s);
+        m_statements->ftsInsert.prepare(
+            u"INSERT INTO messages_fts (rowid, subject, sender, body) VALUES (?, ?, ?, ?)"_s);
     }
     return true;
 }
@@ -146,15 +194,18 @@ QString MessageStore::fileName(const QString &account, const QString &uidl) cons
         Crypto::digest(Crypto::Hash::Sha256, (account + u'\n' + uidl).toUtf8()).toHex().left(40));
 }
 
-bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
-                              QString *error, const MessageSummary &summary)
+bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint64 size,
+                              const QByteArray &header, QString *error,
+                              const MessageSummary &summary)
 {
     if (contains(account, uidl))
         return true;
-    return indexRow(account, uidl, u""_s, size, summary, header, error); // no file: path is empty, not NULL
+    return indexRow(account, uidl, u""_s, size, summary, header,
+                    error); // no file: path is empty, not NULL
 }
 
-QVariant MessageStore::lookup(const QString &select, const QString &account, const QString &uidl) const
+QVariant MessageStore::lookup(const QString &select, const QString &account,
+                              const QString &uidl) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(select);
@@ -165,8 +216,9 @@ QVariant MessageStore::lookup(const QString &select, const QString &account, con
 
 QByteArray MessageStore::headerOf(const QString &account, const QString &uidl) const
 {
-    return lookup(u"SELECT header FROM messages WHERE account = ? AND uidl = ? AND complete = 0 AND deleted = 0"_s,
-                  account, uidl)
+    return lookup(
+               u"SELECT header FROM messages WHERE account = ? AND uidl = ? AND complete = 0 AND deleted = 0"_s,
+               account, uidl)
         .toByteArray();
 }
 
@@ -186,7 +238,8 @@ bool MessageStore::removeHere(const QString &account, const QString &uidl, QStri
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     // The tombstone first: a crash between the two leaves a file nobody lists, never a re-download.
-    q.prepare(u"UPDATE messages SET deleted = 1, complete = 0, path = '', header = NULL WHERE account = ? AND uidl = ?"_s);
+    q.prepare(
+        u"UPDATE messages SET deleted = 1, complete = 0, path = '', header = NULL WHERE account = ? AND uidl = ?"_s);
     q.addBindValue(account);
     q.addBindValue(uidl);
     if (!q.exec()) {
@@ -195,7 +248,8 @@ bool MessageStore::removeHere(const QString &account, const QString &uidl, QStri
     }
     if (m_fts) {
         QSqlQuery f(db);
-        f.prepare(u"DELETE FROM messages_fts WHERE rowid = (SELECT rowid FROM messages WHERE account = ? AND uidl = ?)"_s);
+        f.prepare(
+            u"DELETE FROM messages_fts WHERE rowid = (SELECT rowid FROM messages WHERE account = ? AND uidl = ?)"_s);
         f.addBindValue(account);
         f.addBindValue(uidl);
         f.exec();
@@ -235,16 +289,17 @@ void MessageStore::forgetMissing(const QString &account, const QSet<QString> &on
         QFile::remove(f);
 }
 
-QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
-                          const MessageSummary &summary)
+QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message,
+                          QString *error, const MessageSummary &summary)
 {
     // Maildir: write into tmp/, make it durable, rename into new/ (atomic on one file system).
     const QString name = fileName(account, uidl) + u",S=%1"_s.arg(message.size());
     const QString tmp = maildir() + u"/tmp/"_s + name;
     const QString target = maildir() + u"/new/"_s + name;
     QFile file(tmp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(message) != message.size()
-        || !file.flush() || (!m_grouping && ::fsync(file.handle()) != 0)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(message) != message.size() || !file.flush() ||
+        (!m_grouping && ::fsync(file.handle()) != 0)) {
         *error = u"cannot write %1: %2"_s.arg(tmp, file.errorString());
         return {};
     }
@@ -252,7 +307,9 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     if (m_grouping) {
         // The row is written now but committed only with the group (see commitGroup()).
         m_pending.push_back({tmp, target});
-        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) ? target : QString();
+        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error)
+                   ? target
+                   : QString();
     }
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
         *error = u"cannot move the message into the Maildir"_s;
@@ -260,7 +317,8 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) || !db.commit()) {
+    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) ||
+        !db.commit()) {
         db.rollback();
         return {};
     }
@@ -292,7 +350,8 @@ bool MessageStore::commitGroup(QString *error)
     any.close();
     // 2. Into new/, and the directory entry durable too.
     for (const Pending &p : m_pending)
-        if (::rename(QFile::encodeName(p.tmp).constData(), QFile::encodeName(p.target).constData()) != 0) {
+        if (::rename(QFile::encodeName(p.tmp).constData(),
+                     QFile::encodeName(p.target).constData()) != 0) {
             *error = u"cannot move a message into the Maildir"_s;
             db.rollback();
             return false;
@@ -309,17 +368,19 @@ bool MessageStore::commitGroup(QString *error)
     return true;
 }
 
-bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
-                            const MessageSummary &summary, const QByteArray &header, QString *error)
+bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path,
+                            qint64 size, const MessageSummary &summary, const QByteArray &header,
+                            QString *error)
 {
     QSqlQuery &q = m_statements->upsert;
     int index = 0;
-    for (const QVariant &v : {QVariant(account), QVariant(uidl), QVariant(path),
-                              QVariant(size), QVariant(QDateTime::currentSecsSinceEpoch()),
-                              QVariant(summary.subject), QVariant(summary.sender), QVariant(summary.recipients),
-                              QVariant(summary.date), QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
-                              QVariant(header.isNull() ? 1 : 0),
-                              header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header)})
+    for (const QVariant &v :
+         {QVariant(account), QVariant(uidl), QVariant(path), QVariant(size),
+          QVariant(QDateTime::currentSecsSinceEpoch()), QVariant(summary.subject),
+          QVariant(summary.sender), QVariant(summary.recipients), QVariant(summary.date),
+          QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
+          QVariant(header.isNull() ? 1 : 0),
+          header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header)})
         q.bindValue(index++, v);
     bool ok = q.exec() && q.next();
     const qint64 rowid = ok ? q.value(0).toLongLong() : 0;
@@ -373,7 +434,8 @@ QStringList MessageStore::paths(const QString &account) const
 {
     QStringList out;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT path FROM messages WHERE account = ? AND complete = 1 ORDER BY stored, path"_s);
+    q.prepare(
+        u"SELECT path FROM messages WHERE account = ? AND complete = 1 ORDER BY stored, path"_s);
     q.addBindValue(account);
     if (q.exec())
         while (q.next())
@@ -383,15 +445,18 @@ QStringList MessageStore::paths(const QString &account) const
 
 QString MessageStore::pathOf(const QString &account, const QString &uidl) const
 {
-    const QString path = lookup(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
-                                account, uidl).toString();
+    const QString path =
+        lookup(u"SELECT path FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
+               account, uidl)
+            .toString();
     return path.isEmpty() ? QString() : QDir::cleanPath(maildir() + u'/' + path);
 }
 
 int MessageStore::flags(const QString &account, const QString &uidl) const
 {
-    const QVariant flags = lookup(u"SELECT flags FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
-                                  account, uidl);
+    const QVariant flags =
+        lookup(u"SELECT flags FROM messages WHERE account = ? AND uidl = ? AND deleted = 0"_s,
+               account, uidl);
     return flags.isValid() ? flags.toInt() : -1;
 }
 

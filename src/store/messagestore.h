@@ -15,6 +15,7 @@
 
 #include <functional>
 
+class QSqlDatabase;
 class QSqlQuery;
 
 namespace Store {
@@ -31,7 +32,8 @@ struct SearchHit
 };
 
 // The local mail store: one Maildir plus an SQLite index (WAL) that records,
-// per account, which UIDLs are safely on disk. A message counts as stored only
+// per mailbox (Types::mailboxKey: user and host, not port), which UIDLs are
+// safely on disk. A message counts as stored only
 // after its file is fsync'ed, renamed into new/ and its row committed; its
 // file name derives from account and UIDL, so re-downloading after a crash
 // overwrites instead of duplicating.
@@ -46,8 +48,8 @@ public:
     bool contains(const QString &account, const QString &uidl) const;
     QHash<QString, StoredState> states(const QString &account) const;
     // Returns the file written, or empty with *error.
-    QString add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
-                const MessageSummary &summary = {});
+    QString add(const QString &account, const QString &uidl, const QByteArray &message,
+                QString *error, const MessageSummary &summary = {});
     // Group commit: between beginGroup() and commitGroup() added messages are
     // written but count as stored only after commitGroup() has made the whole
     // group durable at once (one syncfs, one directory fsync, one SQLite
@@ -55,8 +57,8 @@ public:
     // Headers only (TOP n 0, or over the size limit): a row for the list and
     // search, the header kept in the index (not in the Maildir) until the body
     // comes. Never replaces a complete message. Header rows need no durability.
-    bool addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
-                    QString *error, const MessageSummary &summary = {});
+    bool addHeaders(const QString &account, const QString &uidl, qint64 size,
+                    const QByteArray &header, QString *error, const MessageSummary &summary = {});
     QByteArray headerOf(const QString &account, const QString &uidl) const; // of a headers-only row
     // The user deleted the message here: the file goes, a tombstone stays so
     // that it is never downloaded again (and may be deleted on the server).
@@ -75,7 +77,8 @@ public:
 
     // What the user did with a message here (never sent to a POP3 server, which has no flags).
     enum Flag { Seen = 1, Flagged = 2, Answered = 4 };
-    int flags(const QString &account, const QString &uidl) const; // -1 when there is no such message
+    int flags(const QString &account,
+              const QString &uidl) const; // -1 when there is no such message
     bool setFlags(const QString &account, const QString &uidl, int flags);
     QString pathOf(const QString &account, const QString &uidl) const; // the message file, or empty
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
@@ -96,6 +99,7 @@ private:
     bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
                   const MessageSummary &summary, const QByteArray &header, QString *error);
     QString fileName(const QString &account, const QString &uidl) const;
+    bool migrateKeys(QSqlDatabase &db, QString *error); // index version 3: see keymigration.h
     // The first column of a one-row SELECT bound to (account, uidl); invalid when there is no row.
     QVariant lookup(const QString &select, const QString &account, const QString &uidl) const;
 };

@@ -90,6 +90,14 @@ def stored(store):
     return sorted(p.read_bytes() for p in (pathlib.Path(store) / "Maildir" / "new").iterdir())
 
 
+def own_mailbox(user, password):
+    """A user of its own with the demo mail: tests that count downloads must not race the others."""
+    subprocess.run([str(ROOT / "scripts" / "mailstack"), "adduser", ENV["MAILSTACK_DIR"], user, password], check=True,
+                   capture_output=True, timeout=60)
+    subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "seed-demo-mail"), ENV["MAILSTACK_DIR"], user, password],
+                   check=True, capture_output=True, timeout=120)
+
+
 class FaultProxy:
     """tests/tools/faultproxy.py in front of Dovecot's POP3S port."""
 
@@ -398,6 +406,76 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertEqual(len(left.stdout.splitlines()), counts["keeper"])
             gone = pop3_command("list", user="taker", password="taker-pw")
             self.assertEqual(gone.stdout, "")
+
+    def test_stls_and_pop3s_are_one_mailbox(self):
+        # Issue 10 item 14: the store knew a mailbox by user, host and port, so
+        # switching between STLS (110) and POP3S (995) downloaded everything again.
+        own_mailbox("switcher", "switcher-pw")
+        with tempfile.TemporaryDirectory() as store:
+            def run(security, host):
+                r = subprocess.run([CLI, "pop3", "sync", "--host", host, "--security", security, "--port",
+                                    ENV["POP3S_PORT"] if security == "tls" else ENV["POP3_PORT"], "--ca",
+                                    ENV["CA_CERT"], "--user", "switcher", "--password-file", pw, "--store", store],
+                                   capture_output=True, text=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                return r.stdout
+            pw = os.path.join(store, "pw")
+            pathlib.Path(pw).write_text("switcher-pw\n")
+            first = run("starttls", "localhost")
+            n = int(re.search(r"downloaded (\d+)", first).group(1))
+            self.assertGreater(n, 0)
+            for security, host in (("tls", "localhost"), ("starttls", "LocalHost"), ("tls", "LOCALHOST")):
+                with self.subTest(security=security, host=host):
+                    self.assertIn(f"downloaded 0 (0 bytes), headers 0, bodies left on server 0, already stored {n}",
+                                  run(security, host))
+                    self.assertEqual(len(stored(store)), n)
+
+    def test_a_store_keyed_by_port_is_found_again(self):
+        # Stores written before item 14 keyed rows "user@host:port": they are migrated, not downloaded again.
+        own_mailbox("migrant", "migrant-pw")
+        with tempfile.TemporaryDirectory() as store:
+            pw = os.path.join(store, "pw")
+            pathlib.Path(pw).write_text("migrant-pw\n")
+            args = [CLI, "pop3", "sync", "--host", ENV["MAIL_HOST"], "--ca", ENV["CA_CERT"], "--user", "migrant",
+                    "--password-file", pw, "--store", store]
+            r = subprocess.run(args + ["--port", ENV["POP3S_PORT"]], capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            n = len(stored(store))
+            db = sqlite3.connect(os.path.join(store, "index.sqlite"))
+            db.execute("UPDATE messages SET account = account || ?", (":" + ENV["POP3S_PORT"],))
+            db.execute("PRAGMA user_version = 2")
+            db.commit()
+            db.close()
+            r = subprocess.run(args + ["--port", ENV["POP3_PORT"], "--security", "starttls"], capture_output=True,
+                               text=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"downloaded 0 (0 bytes), headers 0, bodies left on server 0, already stored {n}", r.stdout)
+            self.assertEqual(len(stored(store)), n)
+
+    def test_changing_the_port_of_a_configured_account_downloads_nothing_again(self):
+        # The configured-account path (what Preferences edits): same mailbox, other port and security.
+        own_mailbox("mover", "mover-pw")
+        with tempfile.TemporaryDirectory() as profile:
+            pw = os.path.join(profile, "pw")
+            pathlib.Path(pw).write_text("mover-pw\n")
+            store = os.path.join(profile, "data", "mail")
+
+            def account(*options):
+                r = subprocess.run([CLI, "account", *options, "--profile", profile, "--host", ENV["MAIL_HOST"],
+                                    "--user", "mover"], capture_output=True, text=True, timeout=60)
+                self.assertEqual(r.returncode, 0, r.stderr)
+
+            def run():
+                r = subprocess.run([CLI, "pop3", "sync", "--profile", profile, "--account", "1", "--ca",
+                                    ENV["CA_CERT"], "--password-file", pw], capture_output=True, text=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                return r.stdout
+            account("add", "--port", ENV["POP3S_PORT"], "--security", "tls")
+            n = int(re.search(r"downloaded (\d+)", run()).group(1))
+            self.assertGreater(n, 0)
+            account("set", "--index", "1", "--port", ENV["POP3_PORT"], "--security", "starttls")
+            self.assertIn(f"downloaded 0 (0 bytes), headers 0, bodies left on server 0, already stored {n}", run())
+            self.assertEqual(len(stored(store)), n)
 
     def test_connection_dropped_mid_retr_then_resync(self):
         bodies = bulk_mailbox()

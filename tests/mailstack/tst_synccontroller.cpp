@@ -4,7 +4,9 @@
 #include "client/synccontroller.h"
 #include "store/settingsstore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,7 +70,8 @@ private Q_SLOTS:
         QSignalSpy trust(&controller, &Client::SyncController::certificateNeedsTrust);
         QSignalSpy finished(&controller, &Client::SyncController::finished);
         QTemporaryDir store;
-        controller.start(account(false), store.path()); // no CA given: the stack's certificate is unknown
+        // No CA given: the stack's certificate is unknown.
+        controller.start(account(false), store.path());
         QVERIFY(trust.wait(60000));
         QCOMPARE(finished.count(), 0);
         const auto certificate = trust.first().first().value<QSslCertificate>();
@@ -97,7 +100,58 @@ private Q_SLOTS:
             QCOMPARE(failed.first().first().toString(), u"cancelled"_s);
     }
 
+    // Issue 10 item 14: the port and security of a configured account changed
+    // (Preferences) is the same mailbox; nothing is downloaded again.
+    void otherPortAndSecurityIsTheSameMailbox()
+    {
+        const QString user = u"controller-switch"_s;
+        const QString password = u"switch-pw"_s;
+        const QString stack = m_env.value(u"MAILSTACK_DIR"_s);
+        QCOMPARE(run(QStringLiteral(TIDINGS_SOURCE_DIR "/scripts/mailstack"),
+                     {u"adduser"_s, stack, user, password}),
+                 0);
+        QCOMPARE(run(u"/usr/bin/python3"_s,
+                     {QStringLiteral(TIDINGS_SOURCE_DIR "/scripts/seed-demo-mail"), stack, user,
+                      password}),
+                 0);
+        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"d"_s)));
+        QTemporaryDir store;
+        Net::Pop3Account a = account(true);
+        a.server.user = user;
+        a.password = password;
+        const Net::Pop3SyncResult first = syncOnce(settings, a, store.path());
+        QVERIFY(first.downloaded > 0);
+        a.server.port = quint16(m_env.value(u"POP3_PORT"_s).toUInt());
+        a.server.security = Types::MailSecurity::StartTls;
+        const Net::Pop3SyncResult second = syncOnce(settings, a, store.path());
+        QCOMPARE(second.downloaded, 0);
+        QCOMPARE(second.alreadyStored, first.downloaded);
+        QCOMPARE(QDir(store.path() + u"/Maildir/new"_s).entryList(QDir::Files).size(),
+                 first.downloaded);
+    }
+
 private:
+    static int run(const QString &program, const QStringList &arguments)
+    {
+        QProcess p;
+        p.start(program, arguments);
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit ? p.exitCode()
+                                                                                   : -1;
+    }
+
+    Net::Pop3SyncResult syncOnce(Store::SettingsStore &settings, const Net::Pop3Account &a,
+                                 const QString &store)
+    {
+        Client::SyncController controller(settings);
+        QSignalSpy finished(&controller, &Client::SyncController::finished);
+        QSignalSpy failed(&controller, &Client::SyncController::failed);
+        controller.start(a, store);
+        if (!finished.wait(60000))
+            qWarning() << "sync did not finish:" << failed;
+        return finished.isEmpty() ? Net::Pop3SyncResult()
+                                  : finished.first().first().value<Net::Pop3SyncResult>();
+    }
+
     Net::Pop3Account account(bool withCa)
     {
         Net::Pop3Account a;
