@@ -88,13 +88,14 @@ void onSignal(int)
 int runUserCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Manage the users of a tidings-authd data directory.\n"
-                                     "Actions: add NAME, passwd NAME, disable NAME, enable NAME, remove NAME, list.\n"
-                                     "Passwords are read from the terminal without echo, or from standard input."_s);
+    parser.setApplicationDescription(
+        u"Manage the users of a tidings-authd data directory.\n"
+        "Actions: add NAME, passwd NAME, disable NAME, enable NAME, remove NAME, list.\n"
+        "Passwords are read from the terminal without echo, or from standard input."_s);
     parser.addHelpOption();
     const QCommandLineOption data(u"data"_s, u"Data directory."_s, u"dir"_s);
-    const QCommandLineOption iterations(u"iterations"_s, u"PBKDF2 iterations (default 15000)."_s, u"n"_s,
-                                        QString::number(Scram::defaultIterations));
+    const QCommandLineOption iterations(u"iterations"_s, u"PBKDF2 iterations (default 15000)."_s,
+                                        u"n"_s, QString::number(Scram::defaultIterations));
     parser.addOptions({data, iterations});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -108,7 +109,8 @@ int runUserCommand(const QStringList &arguments)
     const QString action = args.value(0);
     const QString name = args.value(1);
     if (action != u"list"_s && (args.size() != 2 || name.isEmpty()))
-        return fail(u"usage: tidings-authd user add|passwd|disable|enable|remove NAME --data DIR, or user list --data DIR"_s);
+        return fail(
+            u"usage: tidings-authd user add|passwd|disable|enable|remove NAME --data DIR, or user list --data DIR"_s);
 
     DataStore store(parser.value(data));
     QString error;
@@ -131,14 +133,17 @@ int runUserCommand(const QStringList &arguments)
         bool ok = false;
         const int rounds = parser.value(iterations).toInt(&ok);
         if (!ok || rounds < Scram::minIterations || rounds > Scram::maxIterations)
-            return fail(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations).arg(Scram::maxIterations));
+            return fail(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations)
+                            .arg(Scram::maxIterations));
         const QString password = readPassword();
         if (password.isEmpty() || !Scram::prepare(password))
             return fail(u"the password is empty or contains control characters"_s);
-        const auto verifier = Scram::Verifier::fromPassword(password, Crypto::randomBytes(16), rounds);
+        const auto verifier =
+            Scram::Verifier::fromPassword(password, Crypto::randomBytes(16), rounds);
         if (!store.putUser(name, verifier, &error))
             return fail(error);
-        QTextStream(stdout) << (action == u"add"_s ? "added " : "changed the password of ") << name << '\n';
+        QTextStream(stdout) << (action == u"add"_s ? "added " : "changed the password of ") << name
+                            << '\n';
         return 0;
     }
     bool done = false;
@@ -157,23 +162,38 @@ int runUserCommand(const QStringList &arguments)
 int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Serve TAP/1 (SCRAM-SHA-256 logins, signed session tokens)."_s);
+    parser.setApplicationDescription(
+        u"Serve TAP/1 (SCRAM-SHA-256 logins, signed session tokens)."_s);
     parser.addHelpOption();
     const QCommandLineOption data(u"data"_s, u"Data directory."_s, u"dir"_s);
-    const QCommandLineOption listen(u"listen"_s, u"Plain TCP address (default 127.0.0.1:7788; port 0 picks one)."_s,
-                                    u"host:port"_s, u"127.0.0.1:7788"_s);
-    const QCommandLineOption tlsListen(u"tls-listen"_s, u"Implicit TLS address (needs --tls-cert, --tls-key)."_s, u"host:port"_s);
+    const QCommandLineOption listen(
+        u"listen"_s, u"Plain TCP address (default 127.0.0.1:7788; port 0 picks one)."_s,
+        u"host:port"_s, u"127.0.0.1:7788"_s);
+    const QCommandLineOption tlsListen(
+        u"tls-listen"_s, u"Implicit TLS address (needs --tls-cert, --tls-key)."_s, u"host:port"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"TLS certificate chain (PEM)."_s, u"file"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"TLS private key (PEM)."_s, u"file"_s);
-    const QCommandLineOption issuer(u"issuer"_s, u"Token issuer (iss)."_s, u"iss"_s, u"tidings-authd"_s);
-    const QCommandLineOption lifetime(u"token-lifetime"_s, u"Token lifetime in seconds (default 3600)."_s, u"s"_s, u"3600"_s);
-    const QCommandLineOption iterations(u"iterations"_s, u"Iterations for unknown users' fake salts (default 15000)."_s,
-                                        u"n"_s, QString::number(Scram::defaultIterations));
-    const QCommandLineOption maxConnections(u"max-connections"_s, u"Connection cap (default 15000)."_s, u"n"_s, u"15000"_s);
-    const QCommandLineOption handshakeTimeout(u"handshake-timeout"_s, u"Seconds to complete a login (default 30)."_s,
-                                              u"s"_s, u"30"_s);
-    parser.addOptions({data, listen, tlsListen, tlsCert, tlsKey, issuer, lifetime, iterations, maxConnections,
-                       handshakeTimeout});
+    const QCommandLineOption issuer(u"issuer"_s, u"Token issuer (iss)."_s, u"iss"_s,
+                                    u"tidings-authd"_s);
+    const QCommandLineOption lifetime(
+        u"token-lifetime"_s, u"Token lifetime in seconds (default 3600)."_s, u"s"_s, u"3600"_s);
+    const QCommandLineOption iterations(
+        u"iterations"_s,
+        u"Iterations of unknown users' fake challenges while there are no users "
+        "(4096..10000000, default 15000); otherwise they carry the counts real "
+        "users have."_s,
+        u"n"_s, QString::number(Scram::defaultIterations));
+    const QCommandLineOption maxConnections(
+        u"max-connections"_s, u"Connection cap (default 15000)."_s, u"n"_s, u"15000"_s);
+    const QCommandLineOption maxPerAddress(
+        u"max-per-address"_s,
+        u"Connections one address (IPv6: one /64) may hold (default %1)."_s.arg(
+            AuthServer::defaultMaxPerAddress),
+        u"n"_s, QString::number(AuthServer::defaultMaxPerAddress));
+    const QCommandLineOption handshakeTimeout(
+        u"handshake-timeout"_s, u"Seconds to complete a login (default 30)."_s, u"s"_s, u"30"_s);
+    parser.addOptions({data, listen, tlsListen, tlsCert, tlsKey, issuer, lifetime, iterations,
+                       maxConnections, maxPerAddress, handshakeTimeout});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -182,12 +202,19 @@ int runServe(const QStringList &arguments)
     }
     if (!parser.isSet(data))
         return fail(u"--data DIR is required"_s);
-    bool ok1 = false, ok2 = false, ok3 = false;
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     const qint64 seconds = parser.value(lifetime).toLongLong(&ok1);
     const int rounds = parser.value(iterations).toInt(&ok2);
     const int cap = parser.value(maxConnections).toInt(&ok3);
-    if (!ok1 || seconds < 60 || !ok2 || rounds < Scram::minIterations || !ok3 || cap < 1)
-        return fail(u"--token-lifetime (>= 60), --iterations (>= 4096) and --max-connections (>= 1) must be numbers"_s);
+    const int perAddress = parser.value(maxPerAddress).toInt(&ok4);
+    if (!ok1 || seconds < 60)
+        return fail(u"--token-lifetime must be a number of seconds, at least 60"_s);
+    // The range clients accept (PROTOCOL.md): anything else would set unknown users apart.
+    if (!ok2 || rounds < Scram::minIterations || rounds > Scram::maxIterations)
+        return fail(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations)
+                        .arg(Scram::maxIterations));
+    if (!ok3 || cap < 1 || !ok4 || perAddress < 1)
+        return fail(u"--max-connections and --max-per-address must be numbers, at least 1"_s);
 
     DataStore store(parser.value(data));
     QString error;
@@ -201,7 +228,7 @@ int runServe(const QStringList &arguments)
         return fail(u"--handshake-timeout must be 1..300 seconds"_s);
     context.handshakeTimeoutMs = handshakeSeconds * 1000;
     raiseFileLimit();
-    AuthServer server(context, cap);
+    AuthServer server(context, cap, perAddress);
 
     QHostAddress address;
     quint16 port = 0;
@@ -209,7 +236,8 @@ int runServe(const QStringList &arguments)
         return fail(u"--listen must be HOST:PORT"_s);
     if (!server.listen(address, port, &error))
         return fail(error);
-    QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':' << server.port() << Qt::endl;
+    QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':'
+                        << server.port() << Qt::endl;
     if (parser.isSet(tlsListen)) {
         if (!parser.isSet(tlsCert) || !parser.isSet(tlsKey))
             return fail(u"--tls-listen needs --tls-cert and --tls-key"_s);

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -27,16 +28,37 @@ qint64 now()
 }
 } // namespace
 
-AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, QObject *parent)
+QString logValue(const QString &value)
+{
+    QString out = u"\""_s;
+    for (const QChar c : value) {
+        if (c == u'"' || c == u'\\')
+            out += u'\\' + QString(c);
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7F || c.category() == QChar::Other_Format ||
+                 c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            out += u"\\u%1"_s.arg(uint(c.unicode()), 4, 16, QChar(u'0'));
+        else
+            out += c;
+    }
+    return out + u'"';
+}
+
+AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_context(context)
     , m_peer(socket->peerAddress().toString())
+    , m_addressKey(Throttle::addressKey(socket->peerAddress()))
 {
     socket->setParent(this);
     // The kernel keeps what we do not read: our buffer stays one frame at most.
     socket->setReadBufferSize(Tap::maxFrameSize + 4);
     connect(socket, &QTcpSocket::readyRead, this, &AuthSession::handleReadyRead);
+    // Reading stops while answers pile up; it resumes as they drain.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state != State::Closed && m_socket->bytesToWrite() <= maxQueuedOutput / 2)
+            handleReadyRead();
+    });
     connect(socket, &QTcpSocket::disconnected, this, &AuthSession::close);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -44,11 +66,22 @@ AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, QObject *pa
                                                            : u"no complete handshake in time"_s);
     });
     m_timer.start(context.handshakeTimeoutMs);
+    if (tls) {
+        // A silent TLS client costs a descriptor and a little memory for seconds, not the login
+        // timeout.
+        QTimer::singleShot(context.tlsHandshakeTimeoutMs, this, [this] {
+            if (m_state != State::Closed && !static_cast<QSslSocket *>(m_socket)->isEncrypted()) {
+                log("tls-timeout");
+                m_socket->abort();
+            }
+        });
+    }
     log("connect");
     send({{u"type"_s, u"hello"_s},
           {u"protocol"_s, u"tap/1"_s},
           {u"server"_s, u"tidings-authd/" TIDINGS_VERSION ""_s},
           {u"mechanisms"_s, QJsonArray{u"SCRAM-SHA-256"_s}},
+          {u"features"_s, QJsonArray{u"introspect"_s, u"resume"_s}},
           {u"max_attempts"_s, context.maxAttempts}});
 }
 
@@ -56,16 +89,22 @@ AuthSession::~AuthSession() = default;
 
 void AuthSession::log(const char *event, const QString &detail) const
 {
-    // One structured line per event; never a password, proof or token.
-    qCInfo(lcSession).noquote() << u"event="_s + QString::fromLatin1(event) << u"peer="_s + m_peer
-                                << u"user="_s + (m_user.isEmpty() ? u"-"_s : m_user)
-                                << (detail.isEmpty() ? QString() : u"detail=\""_s + detail + u'"');
+    // One structured line per event; never a password, proof or token; every value quoted.
+    qCInfo(lcSession).noquote() << u"event="_s + QString::fromLatin1(event)
+                                << u"peer="_s + logValue(m_peer)
+                                << u"user="_s + (m_user.isEmpty() ? u"-"_s : logValue(m_user))
+                                << (detail.isEmpty() ? QString() : u"detail="_s + logValue(detail));
 }
 
 void AuthSession::send(const QJsonObject &message)
 {
+    sendRaw(Tap::encodeFrame(message));
+}
+
+void AuthSession::sendRaw(const QByteArray &frame)
+{
     if (m_state != State::Closed)
-        m_socket->write(Tap::encodeFrame(message));
+        m_socket->write(frame);
 }
 
 void AuthSession::fail(const QString &code, const QString &text, qint64 retryAfter)
@@ -85,71 +124,91 @@ void AuthSession::close()
     m_state = State::Closed;
     m_timer.stop();
     log("close");
-    // The socket outlives the session until its last bytes (an error frame) are sent.
-    m_socket->disconnect(this);
-    m_socket->setParent(nullptr);
-    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
-        m_socket->deleteLater();
+    // The socket outlives the session until its last bytes (an error frame)
+    // are sent, but never longer than lingerMs: a client that does not read
+    // must not keep it.
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    if (socket->state() == QAbstractSocket::UnconnectedState) {
+        socket->deleteLater();
     } else {
-        connect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
-        m_socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(lingerMs, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        socket->disconnectFromHost();
     }
     Q_EMIT closed();
 }
 
 void AuthSession::handleReadyRead()
 {
-    while (m_state != State::Closed && m_socket->bytesAvailable() > 0) {
-        m_decoder.feed(m_socket->read(m_decoder.room()));
+    while (m_state != State::Closed) {
+        if (m_socket->bytesToWrite() > maxQueuedOutput)
+            return; // resumed from bytesWritten
         QJsonObject message;
         QString error;
-        for (;;) {
-            const auto status = m_decoder.next(&message, &error);
-            if (status == Tap::FrameDecoder::Status::NeedMore)
-                break;
-            if (status == Tap::FrameDecoder::Status::Error) {
-                fail(u"bad-frame"_s, error);
+        const auto status = m_decoder.next(&message, &error);
+        if (status == Tap::FrameDecoder::Status::Error)
+            return fail(u"bad-frame"_s, error);
+        if (status == Tap::FrameDecoder::Status::NeedMore) {
+            if (m_socket->bytesAvailable() <= 0)
                 return;
-            }
-            handleMessage(message);
-            if (m_state == State::Closed)
-                return;
+            m_decoder.feed(m_socket->read(m_decoder.room()));
+            continue;
         }
+        handleMessage(message);
     }
+}
+
+bool AuthSession::sessionRevoked() const
+{
+    if (m_context.store.isRevoked(m_jti))
+        return true;
+    const auto record = m_context.store.user(m_user);
+    return !record || record->disabled; // disabling or removing a user ends its sessions
 }
 
 void AuthSession::handleMessage(const QJsonObject &message)
 {
     const QString type = message.value(u"type"_s).toString();
-    if (type == u"jwks"_s) { // answered in every state: anyone may verify offline
-        send(m_context.issuer.jwks());
-        return;
+    if (m_state == State::Authenticated) {
+        m_timer.start(m_context.idleTimeoutMs);
+        if (sessionRevoked())
+            return fail(u"token-revoked"_s, u"this session's token has been revoked"_s);
     }
+    if (type == u"jwks"_s) // answered in every state: anyone may verify offline
+        return sendRaw(m_context.issuer.jwksFrame());
+    if (type == u"introspect"_s) // likewise (TAP/1.1)
+        return handleIntrospect(message);
     switch (m_state) {
     case State::AwaitStart:
         if (type == u"auth-start"_s)
             return handleAuthStart(message);
+        if (type == u"resume"_s)
+            return handleResume(message);
         break;
     case State::AwaitProof:
         if (type == u"auth-proof"_s)
             return handleAuthProof(message);
         break;
     case State::Authenticated:
-        m_timer.start(m_context.idleTimeoutMs);
         return handleAuthenticated(type);
     case State::Closed:
         return;
     }
-    fail(u"unexpected-message"_s, u"\"%1\" is not expected now"_s.arg(type));
+    fail(u"unexpected-message"_s, u"\"%1\" is not expected now"_s.arg(type.left(64)));
 }
 
 Scram::Verifier AuthSession::fakeVerifier(const QString &user) const
 {
-    // Stable per name and indistinguishable from a real one (PROTOCOL.md).
+    // Stable per name and indistinguishable from a real one in every field (PROTOCOL.md).
     const QByteArray secret = m_context.store.fakeSaltSecret();
     const QByteArray name = user.toUtf8();
     Scram::Verifier v;
-    v.iterations = m_context.iterations;
+    v.iterations = m_context.store.fakeIterations(user, m_context.iterations);
     v.salt = Crypto::hmac(Crypto::Hash::Sha256, secret, "salt:" + name).left(16);
     v.storedKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "stored:" + name);
     v.serverKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "server:" + name);
@@ -169,13 +228,27 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
     if (!user)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
-    if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_peer, now()); wait > 0)
+    if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_addressKey, now()); wait > 0)
         return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
     const auto record = m_context.store.user(m_user);
     m_userUsable = record && !record->disabled;
-    const QByteArray challenge = m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
+    const QByteArray challenge =
+        m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
     m_state = State::AwaitProof;
     send({{u"type"_s, u"auth-challenge"_s}, {u"message"_s, QString::fromLatin1(challenge)}});
+}
+
+void AuthSession::countFailure(const QString &user, const QString &reason)
+{
+    ++m_failures;
+    m_context.throttle.recordFailure(user, m_addressKey, now());
+    log("failure", reason);
+    if (m_failures >= m_context.maxAttempts)
+        return fail(u"too-many-attempts"_s, u"%1 failed attempts"_s.arg(m_failures));
+    m_state = State::AwaitStart;
+    send({{u"type"_s, u"auth-failed"_s},
+          {u"reason"_s, reason},
+          {u"attempts_left"_s, m_context.maxAttempts - m_failures}});
 }
 
 void AuthSession::handleAuthProof(const QJsonObject &message)
@@ -190,31 +263,64 @@ void AuthSession::handleAuthProof(const QJsonObject &message)
     if (failure == Scram::ServerExchange::Failure::NonceMismatch)
         return fail(u"nonce-mismatch"_s, u"the nonce is not the one issued on this connection"_s);
     m_exchange.reset();
-    if (failure != Scram::ServerExchange::Failure::None || !m_userUsable) {
-        // Same answer for a wrong password, an unknown user and a disabled account.
-        ++m_failures;
-        m_context.throttle.recordFailure(m_user, m_peer, now());
-        log("failure", u"invalid-credentials"_s);
-        if (m_failures >= m_context.maxAttempts)
-            return fail(u"too-many-attempts"_s, u"%1 failed attempts"_s.arg(m_failures));
-        m_state = State::AwaitStart;
-        send({{u"type"_s, u"auth-failed"_s},
-              {u"reason"_s, u"invalid-credentials"_s},
-              {u"attempts_left"_s, m_context.maxAttempts - m_failures}});
-        return;
+    // Same answer for a wrong password, an unknown user and a disabled account.
+    if (failure != Scram::ServerExchange::Failure::None || !m_userUsable)
+        return countFailure(m_user, u"invalid-credentials"_s);
+    startSession(m_user, QString::fromLatin1(final));
+}
+
+void AuthSession::handleResume(const QJsonObject &message)
+{
+    if (const qint64 wait = m_context.throttle.retryAfter({}, m_addressKey, now()); wait > 0)
+        return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
+    const auto claims = m_context.issuer.validate(message.value(u"token"_s).toString(), now());
+    if (claims) {
+        m_user = claims->sub;
+        if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_addressKey, now());
+            wait > 0)
+            return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
+        const auto record = m_context.store.user(m_user);
+        // One use: whoever revokes it first resumes, a replay of the same token fails.
+        if (record && !record->disabled && m_context.store.revoke(claims->jti, claims->expires))
+            return startSession(m_user, {});
     }
-    m_context.throttle.recordSuccess(m_user, m_peer);
-    m_context.store.recordLogin(m_user);
-    const IssuedToken token = m_context.issuer.issue(m_user, now());
+    // A bad token costs the address, like a wrong password; it names no account we can trust.
+    countFailure({}, u"invalid-token"_s);
+}
+
+void AuthSession::handleIntrospect(const QJsonObject &message)
+{
+    const auto claims = m_context.issuer.validate(message.value(u"token"_s).toString(), now());
+    bool active = claims && !m_context.store.isRevoked(claims->jti);
+    if (active) {
+        const auto record = m_context.store.user(claims->sub);
+        active = record && !record->disabled;
+    }
+    if (!active) // no reason given (RFC 7662 §2.2)
+        return send({{u"type"_s, u"introspection"_s}, {u"active"_s, false}});
+    send({{u"type"_s, u"introspection"_s},
+          {u"active"_s, true},
+          {u"sub"_s, claims->sub},
+          {u"exp"_s, claims->expires},
+          {u"jti"_s, claims->jti}});
+}
+
+void AuthSession::startSession(const QString &user, const QString &scramFinal)
+{
+    m_context.throttle.recordSuccess(user);
+    m_context.store.recordLogin(user);
+    const IssuedToken token = m_context.issuer.issue(user, now());
     m_jti = token.jti;
     m_expires = token.expires;
     m_state = State::Authenticated;
     m_timer.start(m_context.idleTimeoutMs);
-    log("success");
-    send({{u"type"_s, u"auth-ok"_s},
-          {u"message"_s, QString::fromLatin1(final)},
-          {u"token"_s, token.token},
-          {u"expires_in"_s, m_context.issuer.lifetime()}});
+    log(scramFinal.isEmpty() ? "resume" : "success");
+    QJsonObject ok{{u"type"_s, u"auth-ok"_s},
+                   {u"token"_s, token.token},
+                   {u"expires_in"_s, m_context.issuer.lifetime()}};
+    if (!scramFinal.isEmpty())
+        ok.insert(u"message"_s, scramFinal);
+    send(ok);
 }
 
 void AuthSession::handleAuthenticated(const QString &type)
@@ -222,21 +328,27 @@ void AuthSession::handleAuthenticated(const QString &type)
     if (type == u"ping"_s) {
         send({{u"type"_s, u"pong"_s}});
     } else if (type == u"whoami"_s) {
-        send({{u"type"_s, u"session"_s}, {u"sub"_s, m_user}, {u"exp"_s, m_expires}, {u"jti"_s, m_jti}});
+        send({{u"type"_s, u"session"_s},
+              {u"sub"_s, m_user},
+              {u"exp"_s, m_expires},
+              {u"jti"_s, m_jti}});
     } else if (type == u"refresh"_s) {
         m_context.store.revoke(m_jti, m_expires);
         const IssuedToken token = m_context.issuer.issue(m_user, now());
         m_jti = token.jti;
         m_expires = token.expires;
         log("refresh");
-        send({{u"type"_s, u"token"_s}, {u"token"_s, token.token}, {u"expires_in"_s, m_context.issuer.lifetime()}});
+        send({{u"type"_s, u"token"_s},
+              {u"token"_s, token.token},
+              {u"expires_in"_s, m_context.issuer.lifetime()}});
     } else if (type == u"logout"_s) {
         m_context.store.revoke(m_jti, m_expires);
         log("logout");
         send({{u"type"_s, u"bye"_s}});
         close();
     } else {
-        fail(u"unexpected-message"_s, u"\"%1\" is not a request this server knows"_s.arg(type));
+        fail(u"unexpected-message"_s,
+             u"\"%1\" is not a request this server knows"_s.arg(type.left(64)));
     }
 }
 

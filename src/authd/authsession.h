@@ -26,9 +26,13 @@ struct ServerContext
     int maxAttempts = 3;
     int handshakeTimeoutMs = 30000;
     int idleTimeoutMs = 300000;
+    int tlsHandshakeTimeoutMs = 10000;
 };
 
 // One client connection: the TAP/1 state machine, event-driven on its socket.
+// Memory is bounded both ways: at most one frame is read ahead, and no
+// further request is read while more than maxQueuedOutput bytes of answers
+// wait for a client that does not read them.
 class AuthSession : public QObject
 {
     Q_OBJECT
@@ -36,7 +40,12 @@ public:
     enum class State { AwaitStart, AwaitProof, Authenticated, Closed };
     Q_ENUM(State)
 
-    AuthSession(QTcpSocket *socket, ServerContext &context, QObject *parent = nullptr);
+    static constexpr qint64 maxQueuedOutput = 64 * 1024;
+    static constexpr int lingerMs =
+        2000; // for the last frame to leave before the socket is dropped
+
+    // With `tls`, the socket is a QSslSocket whose server handshake has been started.
+    AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, QObject *parent = nullptr);
     ~AuthSession() override;
 
 Q_SIGNALS:
@@ -47,8 +56,14 @@ private:
     void handleMessage(const QJsonObject &message);
     void handleAuthStart(const QJsonObject &message);
     void handleAuthProof(const QJsonObject &message);
+    void handleResume(const QJsonObject &message);
+    void handleIntrospect(const QJsonObject &message);
     void handleAuthenticated(const QString &type);
+    void countFailure(const QString &user, const QString &reason);
+    void startSession(const QString &user, const QString &scramFinal);
+    bool sessionRevoked() const;
     void send(const QJsonObject &message);
+    void sendRaw(const QByteArray &frame);
     void fail(const QString &code, const QString &text, qint64 retryAfter = -1);
     void close();
     void log(const char *event, const QString &detail = {}) const;
@@ -64,8 +79,12 @@ private:
     int m_failures = 0;
     QString m_jti;
     qint64 m_expires = 0;
-    QString m_peer;
+    QString m_peer;       // as logged
+    QString m_addressKey; // as throttled (IPv6 by /64)
     QTimer m_timer;
 };
+
+// A value for a log line: quoted, with quotes, backslashes and control characters escaped.
+QString logValue(const QString &value);
 
 } // namespace Authd

@@ -46,7 +46,15 @@ public:
     void recordLogin(const QString &name);
 
     bool isRevoked(const QString &jti) const;
-    void revoke(const QString &jti, qint64 expires);
+    // True when this call revoked it (false when it already was): a resume is one use only.
+    bool revoke(const QString &jti, qint64 expires);
+    // Revocations are kept until the token would have expired anyway.
+    void pruneRevoked(qint64 now);
+
+    // The iteration count an unknown user's fake challenge carries: drawn,
+    // stable per name, from the counts real users have, so that `i=` tells
+    // nothing either (`fallback` while there are no users).
+    int fakeIterations(const QString &name, int fallback) const;
 
     const Crypto::Key &signingKey() const { return m_signingKey; }
     QString keyId() const { return m_keyId; }
@@ -59,9 +67,12 @@ private:
     Crypto::Key m_signingKey;
     QString m_keyId;
     QByteArray m_saltSecret;
-    // Prepared once: every login runs these two.
+    // Prepared once: every login or session request runs these.
     std::unique_ptr<QSqlQuery> m_selectUser;
     std::unique_ptr<QSqlQuery> m_updateLogin;
+    std::unique_ptr<QSqlQuery> m_selectRevoked;
+    mutable QList<int> m_iterationCounts; // sorted, one per user; reloaded now and then
+    mutable qint64 m_iterationCountsAt = -1;
 };
 
 // base64url without padding (RFC 7515 §2).

@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +22,8 @@ const char usage[] = "Usage: tidings-authd [--help] [--version] <command> [optio
 
 int main(int argc, char **argv)
 {
+    // Everything this program creates (database, WAL, keys) is private from the first byte.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tidings-authd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDINGS_VERSION));

@@ -167,7 +167,8 @@ QByteArray hmac(Hash hash, const QByteArray &key, const QByteArray &data)
     };
     thread_local Keyed last;
     bool ready = false;
-    if (last.ctx && last.hash == hash && last.key == key) {
+    // The cached key is compared in constant time: how long this takes must not tell a key's prefix.
+    if (last.ctx && last.hash == hash && constantTimeEquals(last.key, key)) {
         ready = EVP_MAC_init(last.ctx, nullptr, 0, nullptr) == 1;
     } else {
         last.clear();

@@ -32,8 +32,10 @@ def frame(obj):
 
 
 class Conn:
-    def __init__(self, port):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    def __init__(self, port, source="127.0.0.1", wrap=None):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(source, 0))
+        if wrap:
+            self.sock = wrap(self.sock)
         self.buf = b""
 
     def send(self, obj):
@@ -62,6 +64,15 @@ class Conn:
 
     def close(self):
         self.sock.close()
+
+
+def claims_of(token):
+    return json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        return int(re.search(r"VmRSS:\s+(\d+)", status.read()).group(1))
 
 
 def scram_login(conn, user, password, nonce=None):
@@ -103,29 +114,52 @@ class TapPeerTest(unittest.TestCase):
                            text=True, check=True, capture_output=True, timeout=60)
         subprocess.run([AUTHD, "user", "disable", "carol", "--data", data], check=True,
                        capture_output=True, timeout=60)
-        cls.server = subprocess.Popen([AUTHD, "serve", "--data", data, "--listen", "127.0.0.1:0",
-                                       "--issuer", "https://auth.test", "--max-connections", "20",
-                                       "--handshake-timeout", "2"],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = cls.server.stdout.readline()
+        cls.data = data
+        self.start_server(data)
+
+    def start_server(self, data, *extra):
+        self.stderr = open(self.tmp.name + "/stderr.log", "w")
+        self.server = subprocess.Popen([AUTHD, "serve", "--data", data, "--listen", "127.0.0.1:0",
+                                        "--issuer", "https://auth.test", "--max-connections", "20",
+                                        "--handshake-timeout", "2"] + list(extra),
+                                       stdout=subprocess.PIPE, stderr=self.stderr, text=True)
+        line = self.server.stdout.readline()
         match = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
         assert match, line
-        cls.port = int(match.group(1))
-        cls.data = data
+        self.port = int(match.group(1))
+        line = self.server.stdout.readline() if "--tls-listen" in extra else ""
+        match = re.search(r"with TLS on 127\.0\.0\.1:(\d+)", line)
+        self.tls_port = int(match.group(1)) if match else None
 
     def tearDown(self):
         self.server.terminate()
         self.server.wait(timeout=10)
+        self.server.stdout.close()
+        self.stderr.close()
         self.tmp.cleanup()
 
-    def connect(self):
-        conn = Conn(self.port)
+    def connect(self, source="127.0.0.1", port=None, wrap=None):
+        conn = Conn(port or self.port, source, wrap)
         self.addCleanup(conn.close)
         return conn
 
+    def login(self, user="alice", source="127.0.0.1"):
+        conn = self.connect(source)
+        ok, _, _ = scram_login(conn, user, PASSWORD)
+        self.assertEqual(ok["type"], "auth-ok", ok)
+        return conn, ok["token"]
+
+    def server_log(self):
+        self.stderr.flush()
+        with open(self.tmp.name + "/stderr.log") as log:
+            return log.read()
+
     def test_secrets_on_disk_are_private_and_no_password_is_stored(self):
-        for name in ("signing-key.pem", "salt-secret", "users.sqlite"):
+        conn = self.connect()  # a login writes to the database: its WAL and shared memory exist now
+        self.assertEqual(scram_login(conn, "alice", PASSWORD)[0]["type"], "auth-ok")
+        for name in ("signing-key.pem", "salt-secret", "users.sqlite", "users.sqlite-wal", "users.sqlite-shm"):
             self.assertEqual(os.stat(os.path.join(self.data, name)).st_mode & 0o777, 0o600, name)
+        self.assertEqual(os.stat(self.data).st_mode & 0o777, 0o700)
         import sqlite3
         verifier = sqlite3.connect(self.data + "/users.sqlite").execute(
             "SELECT verifier FROM users WHERE name = 'alice'").fetchone()[0]
@@ -165,17 +199,49 @@ class TapPeerTest(unittest.TestCase):
 
     def test_wrong_password_unknown_and_disabled_users_look_the_same(self):
         answers = []
-        salts = []
-        for user, password in (("bob", "wrong"), ("nobody", PASSWORD), ("carol", PASSWORD), ("nobody", "x")):
+        challenges = []
+        for user, password in (("bob", "wrong"), ("nobody", PASSWORD), ("carol", PASSWORD), ("nobody", "x"),
+                               ("someone-else", "x")):
             conn = self.connect()
             failed, _, challenge = scram_login(conn, user, password)
             answers.append(failed)
-            salts.append((user, challenge["message"].split(",")[1]))
+            attrs = dict(part.split("=", 1) for part in challenge["message"].split(","))
+            challenges.append((user, attrs))
         for failed in answers:
             self.assertEqual(failed, {"type": "auth-failed", "reason": "invalid-credentials", "attempts_left": 2})
-        # An unknown user's salt is stable across connections, like a real one's.
-        self.assertEqual(salts[1][1], salts[3][1])
-        self.assertNotEqual(salts[0][1], salts[1][1])
+        real, unknown, unknown_again, other_unknown = challenges[0][1], challenges[1][1], challenges[3][1], challenges[4][1]
+        # An unknown user's salt is stable across connections, like a real one's...
+        self.assertEqual(unknown["s"], unknown_again["s"])
+        # ...differs between names, and looks like a real one in every field.
+        self.assertNotEqual(unknown["s"], other_unknown["s"])
+        for fake in (unknown, other_unknown):
+            self.assertEqual(len(base64.b64decode(fake["s"])), len(base64.b64decode(real["s"])))
+            self.assertEqual(fake["i"], real["i"])
+            self.assertEqual(len(fake["r"]), len(real["r"]))
+            self.assertEqual(sorted(fake), sorted(real))
+
+    def test_unknown_users_carry_the_iterations_real_users_have(self):
+        # Users made with another count than the server's: i= must not tell them apart.
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        data = self.tmp.name + "/data2"
+        for user in ("dave", "erin"):
+            subprocess.run([AUTHD, "user", "add", user, "--data", data, "--iterations", "20000"],
+                           input=PASSWORD + "\n", text=True, check=True, capture_output=True, timeout=60)
+        self.start_server(data)
+        for user in ("dave", "nobody", "zed", "x" * 40):
+            conn = self.connect()
+            _, _, challenge = scram_login(conn, user, "wrong")
+            self.assertIn(",i=20000", challenge["message"], user)
+
+    def test_iteration_options_are_bounded(self):
+        for argv in (["serve", "--data", self.data, "--listen", "127.0.0.1:0", "--iterations", "20000000"],
+                     ["serve", "--data", self.data, "--listen", "127.0.0.1:0", "--iterations", "100"],
+                     ["user", "add", "zoe", "--data", self.data, "--iterations", "10000001"]):
+            with self.subTest(argv=argv):
+                done = subprocess.run([AUTHD] + argv, input="pw\n", text=True, capture_output=True, timeout=30)
+                self.assertEqual(done.returncode, 2)
+                self.assertIn("--iterations must be from 4096 to 10000000", done.stderr)
 
     def test_three_failures_end_the_connection(self):
         conn = self.connect()
@@ -216,16 +282,18 @@ class TapPeerTest(unittest.TestCase):
                 self.assertTrue(conn.closed())
 
     def test_oversized_nonce_and_missing_fields(self):
-        for message in ({"type": "auth-start", "mechanism": "SCRAM-SHA-256", "message": "n,,n=alice,r=" + "x" * 5000},
-                        {"type": "auth-start", "mechanism": "SCRAM-SHA-256"},
-                        {"type": "auth-start"}):
+        for message, code in (
+                ({"type": "auth-start", "mechanism": "SCRAM-SHA-256", "message": "n,,n=alice,r=" + "x" * 5000},
+                 "bad-message"),
+                ({"type": "auth-start", "mechanism": "SCRAM-SHA-256"}, "bad-message"),
+                ({"type": "auth-start"}, "unsupported-mechanism")):
             with self.subTest(message=str(message)[:60]):
                 conn = self.connect()
                 conn.recv()
                 conn.send(message)
                 error = conn.recv()
-                self.assertEqual(error["type"], "error")
-                self.assertIn(error["code"], ("bad-message", "unsupported-mechanism"))
+                self.assertEqual((error["type"], error["code"]), ("error", code))
+                self.assertTrue(conn.closed())
 
     def test_client_stopping_mid_frame_times_out_while_others_are_served(self):
         stuck = self.connect()
@@ -310,6 +378,231 @@ class TapPeerTest(unittest.TestCase):
         self.assertEqual((locked["type"], locked["code"]), ("error", "locked"))
         self.assertGreater(locked["retry_after"], 0)
         self.assertLessEqual(locked["retry_after"], 3600)
+
+    # --- TAP/1.1: revocation is enforced, introspect, resume ---
+
+    def test_hello_lists_the_features(self):
+        conn = self.connect()
+        self.assertEqual(conn.recv()["features"], ["introspect", "resume"])
+
+    def test_introspect_says_active_until_revoked(self):
+        conn, token = self.login()
+        claims = claims_of(token)
+        probe = self.connect()
+        probe.recv()
+        probe.send({"type": "introspect", "token": token})  # before authentication: anyone may ask
+        self.assertEqual(probe.recv(), {"type": "introspection", "active": True, "sub": "alice",
+                                        "exp": claims["exp"], "jti": claims["jti"]})
+        conn.send({"type": "logout"})
+        self.assertEqual(conn.recv(), {"type": "bye"})
+        probe.send({"type": "introspect", "token": token})
+        self.assertEqual(probe.recv(), {"type": "introspection", "active": False})
+
+    def test_introspect_refuses_what_is_not_ours_or_not_now(self):
+        _, token = self.login()
+        head, body, sig = token.split(".")
+        tampered = json.loads(base64.urlsafe_b64decode(body + "=="))
+        tampered["sub"] = "bob"
+        forged_body = base64.urlsafe_b64encode(json.dumps(tampered).encode()).rstrip(b"=").decode()
+        other_key = jwk.JWK.generate(kty="OKP", crv="Ed25519")
+        foreign = jwt.JWT(header={"alg": "EdDSA", "kid": json.loads(base64.urlsafe_b64decode(head + "=="))["kid"]},
+                          claims=claims_of(token))
+        foreign.make_signed_token(other_key)
+        probe = self.connect()
+        probe.recv()
+        for bad in (head + "." + forged_body + "." + sig, foreign.serialize(), "garbage", "a.b.c", "", "x" * 70000,
+                    token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")):
+            with self.subTest(token=bad[:40]):
+                if len(bad) > 60000:
+                    continue  # a frame that large is a bad-frame, checked elsewhere
+                probe.send({"type": "introspect", "token": bad})
+                self.assertEqual(probe.recv(), {"type": "introspection", "active": False})
+        probe.send({"type": "introspect"})
+        self.assertEqual(probe.recv(), {"type": "introspection", "active": False})
+
+    def test_revoked_session_is_refused_on_its_open_connection(self):
+        first, token = self.login()
+        # Another connection resumes with the same token: one use, so the first session's jti is revoked.
+        other = self.connect()
+        other.recv()
+        other.send({"type": "resume", "token": token})
+        resumed = other.recv()
+        self.assertEqual(resumed["type"], "auth-ok", resumed)
+        self.assertNotIn("message", resumed)
+        self.assertNotEqual(claims_of(resumed["token"])["jti"], claims_of(token)["jti"])
+        self.assertEqual(claims_of(resumed["token"])["sub"], "alice")
+        for request in ("whoami", "refresh", "ping"):
+            with self.subTest(request=request):
+                conn, token = self.login()
+                other = self.connect()
+                other.recv()
+                other.send({"type": "resume", "token": token})
+                self.assertEqual(other.recv()["type"], "auth-ok")
+                conn.send({"type": request})
+                error = conn.recv()
+                self.assertEqual((error["type"], error["code"]), ("error", "token-revoked"))
+                self.assertTrue(conn.closed())
+        first.send({"type": "whoami"})
+        self.assertEqual(first.recv()["code"], "token-revoked")
+
+    def test_logout_elsewhere_and_user_disable_end_sessions(self):
+        conn, token = self.login()
+        second, _ = self.login()
+        conn.send({"type": "logout"})
+        self.assertEqual(conn.recv(), {"type": "bye"})
+        second.send({"type": "whoami"})  # its own token is still good
+        self.assertEqual(second.recv()["type"], "session")
+        subprocess.run([AUTHD, "user", "disable", "alice", "--data", self.data], check=True,
+                       capture_output=True, timeout=30)
+        second.send({"type": "whoami"})
+        self.assertEqual(second.recv()["code"], "token-revoked")
+        self.assertTrue(second.closed())
+
+    def test_resume_is_one_use_and_bad_tokens_count_as_failures(self):
+        conn, token = self.login()
+        conn.close()
+        first = self.connect()
+        first.recv()
+        first.send({"type": "resume", "token": token})
+        fresh = first.recv()
+        self.assertEqual(fresh["type"], "auth-ok")
+        self.assertEqual(fresh["expires_in"], 3600)
+        first.send({"type": "whoami"})
+        self.assertEqual(first.recv()["sub"], "alice")
+        replay = self.connect()
+        replay.recv()
+        replay.send({"type": "resume", "token": token})
+        self.assertEqual(replay.recv(), {"type": "auth-failed", "reason": "invalid-token", "attempts_left": 2})
+        replay.send({"type": "resume", "token": "garbage"})
+        self.assertEqual(replay.recv(), {"type": "auth-failed", "reason": "invalid-token", "attempts_left": 1})
+        replay.send({"type": "resume", "token": fresh["token"][:-2]})
+        error = replay.recv()
+        self.assertEqual((error["type"], error["code"]), ("error", "too-many-attempts"))
+        self.assertTrue(replay.closed())
+        # After authentication a resume is out of place.
+        first.send({"type": "resume", "token": fresh["token"]})
+        self.assertEqual(first.recv()["code"], "unexpected-message")
+
+    def test_resume_of_a_disabled_user_fails(self):
+        conn, token = self.login("bob")
+        conn.close()
+        subprocess.run([AUTHD, "user", "disable", "bob", "--data", self.data], check=True,
+                       capture_output=True, timeout=30)
+        again = self.connect()
+        again.recv()
+        again.send({"type": "resume", "token": token})
+        self.assertEqual(again.recv()["reason"], "invalid-token")
+
+    # --- the server holds its memory, its ports and its locks ---
+
+    def test_client_that_never_reads_cannot_grow_the_server(self):
+        before = rss_kib(self.server.pid)
+        request = frame({"type": "jwks"}) * 4096  # 69 KB of requests, ~1.2 MB of answers
+        one = len(frame({"type": "jwks"}))
+        floods = []
+        for i in range(10):
+            conn = self.connect(source=f"127.0.0.{10 + i}")
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            conn.sock.setblocking(False)
+            floods.append(conn)
+        sent = [0] * len(floods)
+        deadline = time.monotonic() + 1.5  # within the 2 s handshake timeout
+        while time.monotonic() < deadline:
+            for i, conn in enumerate(floods):
+                try:  # from where the last partial send stopped, so frames stay whole
+                    sent[i] += conn.sock.send(request[sent[i] % one:])
+                except (socket.timeout, BlockingIOError):
+                    pass
+        # The server stopped reading from each: what one could push is bounded by the
+        # socket buffers (without the bound, the server reads all and queues ~17x that).
+        for total in sent:
+            self.assertLess(total, 12 * 1024 * 1024, sent)
+        self.assertLess(rss_kib(self.server.pid) - before, 20 * 1024)
+        started = time.monotonic()
+        _, token = self.login()
+        self.assertLess(time.monotonic() - started, 1.0)
+        # The handshake timeout still ends them, though nothing they are sent is read.
+        time.sleep(2 + 2.5)
+        for conn in floods:
+            conn.sock.settimeout(0.5)
+            with self.assertRaises((ConnectionResetError, BrokenPipeError, socket.timeout)):
+                for _ in range(100):
+                    conn.sock.send(request)
+
+    def test_connections_per_address_are_capped(self):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.start_server(self.data, "--max-per-address", "5")
+        held = [self.connect() for _ in range(5)]
+        for conn in held:
+            self.assertEqual(conn.recv()["type"], "hello")
+        extra = self.connect()
+        self.assertEqual(extra.recv()["code"], "server-busy")
+        self.assertTrue(extra.closed())
+        self.login(source="127.0.0.2")  # another address is served
+        held[0].close()
+        time.sleep(0.2)
+        self.login()  # and a freed slot is given back
+
+    def test_silent_connections_on_the_tls_port_do_not_delay_logins(self):
+        import ssl
+        cert, key = self.tmp.name + "/cert.pem", self.tmp.name + "/key.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                        "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", key, "-out", cert], check=True, capture_output=True, timeout=60)
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.start_server(self.data, "--tls-listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key,
+                          "--max-connections", "500")
+        silent = []
+        for i in range(120):  # more than any pending-connection queue, from a few addresses
+            silent.append(socket.create_connection(("127.0.0.1", self.tls_port), timeout=5,
+                                                   source_address=(f"127.0.1.{1 + i % 4}", 0)))
+        context = ssl.create_default_context(cafile=cert)
+        started = time.monotonic()
+        conn = self.connect(port=self.tls_port, wrap=lambda s: context.wrap_socket(s, server_hostname="127.0.0.1"))
+        ok, _, _ = scram_login(conn, "alice", PASSWORD)
+        self.assertEqual(ok["type"], "auth-ok")
+        self.assertLess(time.monotonic() - started, 1.0)
+        for s in silent:
+            s.close()
+
+    def test_log_values_are_quoted_and_escaped(self):
+        conn = self.connect()
+        conn.recv()
+        conn.send({"type": "auth-start", "mechanism": "SCRAM-SHA-256",
+                   "message": 'n,,n=eve" forged \\ x,r=abcdefgh'})
+        conn.recv()
+        conn.close()  # logged as "close", with the user
+        time.sleep(0.3)
+        log = self.server_log()
+        self.assertIn('user="eve\\" forged \\\\ x"', log)
+
+    def test_unreadable_key_or_secret_refuses_to_start(self):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        with open(self.data + "/salt-secret", "wb") as f:
+            f.write(b"short")
+        done = subprocess.run([AUTHD, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
+                              capture_output=True, text=True, timeout=30)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("salt-secret is not a 32-byte secret", done.stderr)
+        os.remove(self.data + "/salt-secret")
+        key = self.data + "/signing-key.pem"
+        with open(key, "rb") as f:
+            original = f.read()
+        with open(key, "wb") as f:
+            f.write(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+        done = subprocess.run([AUTHD, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
+                              capture_output=True, text=True, timeout=30)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("signing-key.pem is unreadable", done.stderr)
+        with open(key, "rb") as f:
+            self.assertEqual(f.read()[:27], b"-----BEGIN PRIVATE KEY-----")  # not replaced
+        self.assertFalse(os.path.exists(self.data + "/salt-secret"))  # nothing made before the refusal
+        with open(key, "wb") as f:
+            f.write(original)
+        self.start_server(self.data)  # the stack's tearDown expects a server
 
     def test_server_still_serves_after_all_that(self):
         conn = self.connect()
