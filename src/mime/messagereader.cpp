@@ -1,31 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messageview.h"
 
+#include "limits.h"
+#include "splicedstream.h"
+#include "structure.h"
+
 #include <vmime/platforms/posix/posixHandler.hpp>
 #include <vmime/vmime.hpp>
 
-#include <QDir>
 #include <QBuffer>
-#include <cstring>
-#include <functional>
-#include <mutex>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStringDecoder>
+#include <cstring>
+#include <functional>
+#include <mutex>
 
 #include <fstream>
 
 using namespace Qt::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcMime, "tidings.mime",
+                   QtWarningMsg) // QT_LOGGING_RULES="tidings.mime.info=true"
+
 namespace Mime {
 
 namespace {
-
-constexpr qint64 maxHeaderBytes = 256 * 1024; // before vmime sees anything
-constexpr int maxMultipartParts = 256;        // bounds vmime's recursion and memory
-constexpr qint64 maxMessageBytes = 512LL * 1024 * 1024;
 
 // VMIME-NOTES: labels that lie about their bytes, mapped before converting.
 vmime::charset realCharset(const vmime::charset &label)
@@ -53,8 +56,8 @@ bool isAscii(const std::string &s)
 // Charsets whose ASCII-looking bytes are not ASCII text (escape sequences, UTF-7, wide).
 bool asciiCompatible(const std::string &name)
 {
-    return !(name.rfind("iso-2022", 0) == 0 || name.rfind("utf-7", 0) == 0 || name.rfind("utf-16", 0) == 0
-             || name.rfind("utf-32", 0) == 0 || name == "hz-gb-2312");
+    return !(name.rfind("iso-2022", 0) == 0 || name.rfind("utf-7", 0) == 0 ||
+             name.rfind("utf-16", 0) == 0 || name.rfind("utf-32", 0) == 0 || name == "hz-gb-2312");
 }
 
 // Unlabelled 8-bit text that is not UTF-8: every high byte in a GBK double-byte
@@ -98,8 +101,8 @@ QString toQString(const std::string &bytes, const vmime::charset &label, QString
         vmime::charset::convert(bytes, out, from, vmime::charsets::UTF_8);
         return QString::fromUtf8(out.data(), qsizetype(out.size()));
     } catch (const vmime::exception &e) {
-        warnings->append(u"cannot convert from %1: %2"_s.arg(QString::fromStdString(label.getName()),
-                                                              QString::fromStdString(e.what())));
+        warnings->append(u"cannot convert from %1: %2"_s.arg(
+            QString::fromStdString(label.getName()), QString::fromStdString(e.what())));
         return QString::fromLatin1(bytes.data(), qsizetype(bytes.size()));
     }
 }
@@ -134,7 +137,8 @@ void addMailbox(QList<Address> &out, const vmime::mailbox &m, QStringList *warni
     // converter when a word's charset is one ICU cannot write (found by
     // fuzzing): such addresses are put together from their own bytes.
     QString address;
-    if (plainCharset(email.getLocalName().getCharset()) && plainCharset(email.getDomainName().getCharset())) {
+    if (plainCharset(email.getLocalName().getCharset()) &&
+        plainCharset(email.getDomainName().getCharset())) {
         address = QString::fromStdString(email.toString());
     } else {
         address = wordOf(email.getLocalName(), warnings);
@@ -161,8 +165,8 @@ void addAddresses(QList<Address> &out, const vmime::addressList &list, QStringLi
 // From and Reply-To may hold lists, but vmime 0.9.2 parses them as one
 // mailbox (VMIME-NOTES): re-read the field's own bytes from the file and parse
 // those as an address list.
-void addressField(QList<Address> &out, const vmime::header &header, const char *name, QIODevice &source,
-                  QStringList *warnings)
+void addressField(QList<Address> &out, const vmime::header &header, const char *name,
+                  QIODevice &source, QStringList *warnings)
 {
     const auto field = header.findField(name);
     if (!field)
@@ -188,7 +192,7 @@ class CountingStream : public vmime::utility::outputStream
 {
 public:
     qint64 count = 0;
-    void flush() override { }
+    void flush() override {}
 
 protected:
     void writeImpl(const vmime::byte_t *const, const size_t n) override { count += qint64(n); }
@@ -201,9 +205,8 @@ public:
     LimitedStringStream(std::string &out, size_t limit)
         : m_out(out)
         , m_limit(limit)
-    {
-    }
-    void flush() override { }
+    {}
+    void flush() override {}
 
 protected:
     void writeImpl(const vmime::byte_t *const data, const size_t n) override
@@ -226,7 +229,8 @@ std::string extract(const vmime::contentHandler &data, size_t limit, QStringList
         LimitedStringStream stream(out, limit);
         data.extract(stream);
     } catch (const vmime::exception &e) {
-        warnings->append(u"a text part cannot be decoded (%1); shown as it is"_s.arg(QString::fromStdString(e.what())));
+        warnings->append(u"a text part cannot be decoded (%1); shown as it is"_s.arg(
+            QString::fromStdString(e.what())));
         out.clear();
         LimitedStringStream raw(out, limit);
         data.extractRaw(raw);
@@ -241,12 +245,12 @@ qint64 decodedSize(const vmime::contentHandler &data, QStringList *warnings)
     try {
         data.extract(count);
     } catch (const vmime::exception &e) {
-        warnings->append(u"an attachment cannot be decoded: %1"_s.arg(QString::fromStdString(e.what())));
+        warnings->append(
+            u"an attachment cannot be decoded: %1"_s.arg(QString::fromStdString(e.what())));
         return -1;
     }
     return count.count;
 }
-
 
 QString idWithoutBrackets(std::string id)
 {
@@ -256,64 +260,10 @@ QString idWithoutBrackets(std::string id)
     return s;
 }
 
-// The cheap checks that keep hostile input away from vmime's recursive parser.
-QString checkBounds(const char *data, qint64 size)
+struct Refusal
 {
-    if (size == 0)
-        return u"the file is empty"_s;
-    if (size > maxMessageBytes)
-        return u"the message is larger than 512 MB"_s;
-    qint64 headerBytes = 0;
-    int multiparts = 0;
-    bool inHeader = true;
-    for (qint64 pos = 0; pos < size;) {
-        const void *nl = std::memchr(data + pos, '\n', size_t(size - pos));
-        const qint64 end = nl ? static_cast<const char *>(nl) - data + 1 : size;
-        const QByteArrayView line(data + pos, end - pos);
-        pos = end;
-        if (inHeader) {
-            headerBytes += line.size();
-            if (line == "\n" || line == "\r\n")
-                inHeader = false;
-            else if (headerBytes > maxHeaderBytes)
-                return u"the header is larger than 256 KB"_s;
-        }
-        if (line.size() > 12 && qstrnicmp(line.data(), "content-type:", 13) == 0
-            && line.toByteArray().toLower().contains("multipart/"))
-            ++multiparts;
-        if (multiparts > maxMultipartParts)
-            return u"the message has more than %1 multipart levels or parts"_s.arg(maxMultipartParts);
-    }
-    return {};
-}
-
-QString checkBounds(QFile &file)
-{
-    if (file.size() == 0 || file.size() > maxMessageBytes)
-        return checkBounds(nullptr, file.size());
-    const uchar *mapped = file.map(0, file.size()); // the page cache, not a copy
-    if (!mapped)
-        return u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
-    const QString why = checkBounds(reinterpret_cast<const char *>(mapped), file.size());
-    file.unmap(const_cast<uchar *>(mapped));
-    return why;
-}
-
-// vmime 0.9.2 parses every header by copying its whole part into memory
-// first (parserInputStreamAdapter::extract, one read() call): a 50 MB
-// attachment cost 150 MB. A stream may return fewer bytes than asked, so this
-// one returns at most 1 MB per read: the copy then holds the header and a
-// little more (the header parser stops at the blank line), while every other
-// reader in vmime loops until the end of the stream.
-template<typename Stream>
-class ShortReads : public Stream
-{
-public:
-    using Stream::Stream;
-    size_t read(vmime::byte_t *const data, const size_t count) override
-    {
-        return Stream::read(data, std::min<size_t>(count, 1 << 20));
-    }
+    ReadError kind = ReadError::None;
+    QString reason;
 };
 
 struct Parsed
@@ -322,29 +272,43 @@ struct Parsed
     std::shared_ptr<vmime::message> message;
 };
 
-// `why` is the verdict of checkBounds() on the same bytes.
-QString parseFrom(const QString &why, qint64 size, const std::shared_ptr<vmime::utility::seekableInputStream> &input,
-                  Parsed &p)
+// `structure` is scanStructure() of the same bytes: over the bounds, vmime never sees them.
+Refusal parseFrom(const detail::Structure &structure, qint64 size,
+                  const std::shared_ptr<vmime::utility::seekableInputStream> &input, Parsed &p)
 {
-    if (!why.isEmpty())
-        return why;
+    if (structure.refusal != ReadError::None) {
+        qCInfo(lcMime) << "refused:" << structure.reason;
+        return {structure.refusal, structure.reason};
+    }
+    auto spliced =
+        std::make_shared<detail::SplicedStream>(input, size_t(size), structure.missingBlankLines);
     vmime::parsingContext ctx;
     ctx.setInternationalizedEmailSupport(true);
     p.message = std::make_shared<vmime::message>();
-    p.message->parse(ctx, input, 0, size_t(size));
+    p.message->parse(ctx, spliced, 0, spliced->size());
     return {};
 }
 
-QString parse(const QString &path, Parsed &p)
+Refusal parse(const QString &path, Parsed &p)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return u"cannot open %1: %2"_s.arg(path, file.errorString());
+        return {ReadError::CannotOpen, u"cannot open %1: %2"_s.arg(path, file.errorString())};
     p.stream.open(QFile::encodeName(path).toStdString(), std::ios::binary);
     if (!p.stream)
-        return u"cannot open %1"_s.arg(path);
-    return parseFrom(checkBounds(file), file.size(),
-                     std::make_shared<ShortReads<vmime::utility::inputStreamAdapter>>(p.stream), p);
+        return {ReadError::CannotOpen, u"cannot open %1"_s.arg(path)};
+    const qint64 size = file.size();
+    detail::Structure structure = detail::checkSize(size);
+    if (structure.refusal == ReadError::None) {
+        const uchar *mapped = file.map(0, size); // the page cache, not a copy
+        if (!mapped)
+            return {ReadError::CannotOpen, u"cannot read %1: %2"_s.arg(path, file.errorString())};
+        structure =
+            detail::scanStructure(QByteArrayView(reinterpret_cast<const char *>(mapped), size));
+        file.unmap(const_cast<uchar *>(mapped));
+    }
+    return parseFrom(structure, size,
+                     std::make_shared<vmime::utility::inputStreamAdapter>(p.stream), p);
 }
 
 } // namespace
@@ -368,15 +332,17 @@ void initialize()
 namespace {
 
 // The view of a parsed message; `source` gives the raw bytes of fields vmime misreads.
-ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &source, const ReadOptions &options)
+ReadResult viewOf(const std::function<Refusal(Parsed &)> &parseInto, QIODevice &source,
+                  const ReadOptions &options)
 {
     // A cut may fall inside a multi-byte character: the decoders then replace only that one.
     const size_t textLimit = options.textLimit < 0 ? std::string::npos : size_t(options.textLimit);
     ReadResult result;
     Parsed p;
     try {
-        if (const QString why = parseInto(p); !why.isEmpty()) {
-            result.error = why;
+        if (const Refusal refusal = parseInto(p); refusal.kind != ReadError::None) {
+            result.kind = refusal.kind;
+            result.error = refusal.reason;
             return result;
         }
         MessageView v;
@@ -389,8 +355,9 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
         addressField(v.replyTo, *header, "Reply-To", source, &v.warnings);
         if (header->findField(vmime::fields::DATE)) {
             const vmime::datetime d = parser.getDate();
-            QDateTime local(QDate(d.getYear(), d.getMonth(), d.getDay()), QTime(d.getHour(), d.getMinute(), d.getSecond()),
-                            Qt::OffsetFromUTC, d.getZone() * 60);
+            QDateTime local(QDate(d.getYear(), d.getMonth(), d.getDay()),
+                            QTime(d.getHour(), d.getMinute(), d.getSecond()), Qt::OffsetFromUTC,
+                            d.getZone() * 60);
             if (local.isValid())
                 v.date = local.toUTC();
             else
@@ -401,25 +368,30 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
 
         for (const auto &part : parser.getTextPartList()) {
             const vmime::mediaType type = part->getType();
-            const QString text = toQString(extract(*part->getText(), textLimit, &v.warnings), part->getCharset(), &v.warnings);
+            const QString text = toQString(extract(*part->getText(), textLimit, &v.warnings),
+                                           part->getCharset(), &v.warnings);
             if (type.getSubType() == vmime::mediaTypes::TEXT_HTML) {
                 if (!v.html)
                     v.html = text;
                 const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
                 if (!v.text && html && html->getPlainText() && !html->getPlainText()->isEmpty())
-                    v.text = toQString(extract(*html->getPlainText(), textLimit, &v.warnings), part->getCharset(), &v.warnings);
+                    v.text = toQString(extract(*html->getPlainText(), textLimit, &v.warnings),
+                                       part->getCharset(), &v.warnings);
                 for (size_t i = 0; html && i < html->getObjectCount(); ++i) {
                     const auto object = html->getObjectAt(i);
-                    const qint64 size = options.attachmentSizes ? decodedSize(*object->getData(), &v.warnings) : 0;
-                    v.attachments.append({QString(), QString::fromStdString(object->getType().generate()), size,
-                                          idWithoutBrackets(object->getId()), true});
+                    const qint64 size =
+                        options.attachmentSizes ? decodedSize(*object->getData(), &v.warnings) : 0;
+                    v.attachments.append({QString(),
+                                          QString::fromStdString(object->getType().generate()),
+                                          size, idWithoutBrackets(object->getId()), true});
                 }
             } else if (!v.text) {
                 v.text = text;
             }
         }
         for (const auto &a : parser.getAttachmentList()) {
-            const qint64 size = options.attachmentSizes ? decodedSize(*a->getData(), &v.warnings) : 0;
+            const qint64 size =
+                options.attachmentSizes ? decodedSize(*a->getData(), &v.warnings) : 0;
             Attachment out;
             out.filename = wordOf(a->getName(), &v.warnings);
             out.contentType = QString::fromStdString(a->getType().generate());
@@ -428,16 +400,17 @@ ReadResult viewOf(const std::function<QString(Parsed &)> &parseInto, QIODevice &
                 if (const auto cid = h->findField(vmime::fields::CONTENT_ID))
                     out.contentId = idWithoutBrackets(cid->getValue()->generate());
                 if (const auto disposition = h->findField(vmime::fields::CONTENT_DISPOSITION))
-                    out.isInline = QString::fromStdString(disposition->getValue()->generate()).trimmed()
+                    out.isInline = QString::fromStdString(disposition->getValue()->generate())
+                                       .trimmed()
                                        .startsWith(u"inline"_s, Qt::CaseInsensitive);
             }
             v.attachments.append(out);
         }
         result.view = std::move(v);
-    } catch (const vmime::exception &e) {
-        result.error = u"the message cannot be parsed: %1"_s.arg(QString::fromStdString(e.what()));
     } catch (const std::exception &e) {
+        result.kind = ReadError::Malformed;
         result.error = u"the message cannot be parsed: %1"_s.arg(QString::fromLocal8Bit(e.what()));
+        result.view.reset();
     }
     return result;
 }
@@ -458,10 +431,11 @@ ReadResult readMessageData(const QByteArray &data, const ReadOptions &options)
     source.open(QIODevice::ReadOnly);
     return viewOf(
         [&](Parsed &p) {
-            return parseFrom(checkBounds(data.constData(), data.size()), data.size(),
-                             std::make_shared<ShortReads<vmime::utility::inputStreamByteBufferAdapter>>(
-                                 reinterpret_cast<const vmime::byte_t *>(data.constData()), size_t(data.size())),
-                             p);
+            return parseFrom(
+                detail::scanStructure(data), data.size(),
+                std::make_shared<vmime::utility::inputStreamByteBufferAdapter>(
+                    reinterpret_cast<const vmime::byte_t *>(data.constData()), size_t(data.size())),
+                p);
         },
         source, options);
 }
@@ -473,7 +447,8 @@ QString sanitizeFileName(const QString &name)
     s = s.section(QRegularExpression(u"[/\\\\]"_s), -1);
     QString clean;
     for (const QChar c : s)
-        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format && !u"<>:\"|?*"_s.contains(c))
+        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format &&
+            !u"<>:\"|?*"_s.contains(c))
             clean += c;
     clean = clean.trimmed();
     while (clean.startsWith(u'.'))
@@ -489,12 +464,13 @@ QString sanitizeFileName(const QString &name)
     return clean.isEmpty() ? u"attachment"_s : clean;
 }
 
-QString extractAttachment(const QString &messagePath, int index, const QString &directory, QString *error)
+QString extractAttachment(const QString &messagePath, int index, const QString &directory,
+                          QString *error)
 {
     try {
         Parsed p;
-        if (const QString why = parse(messagePath, p); !why.isEmpty()) {
-            *error = why;
+        if (const Refusal refusal = parse(messagePath, p); refusal.kind != ReadError::None) {
+            *error = refusal.reason;
             return {};
         }
         vmime::messageParser parser(p.message);
@@ -508,8 +484,10 @@ QString extractAttachment(const QString &messagePath, int index, const QString &
         const QFileInfo info(safe);
         QString target = QDir(directory).filePath(safe);
         for (int n = 2; QFileInfo::exists(target); ++n)
-            target = QDir(directory).filePath(u"%1 (%2)%3"_s.arg(info.completeBaseName()).arg(n).arg(
-                info.suffix().isEmpty() ? QString() : u"."_s + info.suffix()));
+            target = QDir(directory).filePath(
+                u"%1 (%2)%3"_s.arg(info.completeBaseName())
+                    .arg(n)
+                    .arg(info.suffix().isEmpty() ? QString() : u"."_s + info.suffix()));
         QSaveFile out(target);
         if (!out.open(QIODevice::WriteOnly)) {
             *error = out.errorString();
@@ -519,8 +497,10 @@ QString extractAttachment(const QString &messagePath, int index, const QString &
         struct FileStream : vmime::utility::outputStream
         {
             QSaveFile &file;
-            explicit FileStream(QSaveFile &f) : file(f) { }
-            void flush() override { }
+            explicit FileStream(QSaveFile &f)
+                : file(f)
+            {}
+            void flush() override {}
             void writeImpl(const vmime::byte_t *const data, const size_t n) override
             {
                 file.write(reinterpret_cast<const char *>(data), qint64(n));

@@ -41,10 +41,24 @@ struct MessageView
     QStringList warnings;
 };
 
+// Why a stored message cannot be shown (it stays stored as received).
+enum class ReadError {
+    None,
+    CannotOpen,
+    Empty,
+    TooLarge,       // over Limits::kMaxMessageBytes
+    HeaderTooLarge, // a header block over Limits::kMaxHeaderBytes
+    TooDeep,        // multiparts nested over Limits::kMaxDepth
+    NestedTooLarge, // nested parts over Limits::kMaxRescanBytes
+    TooManyParts,   // over Limits::kMaxParts
+    Malformed,      // vmime could not parse it
+};
+
 struct ReadResult
 {
     std::optional<MessageView> view;
-    QString error; // why nothing could be read (empty file, not a message, over the limits)
+    ReadError kind = ReadError::None;
+    QString error; // the specific reason, for the user (empty file, over which limit, ...)
 };
 
 // Reads a stored RFC 5322 message from a file, streamed through vmime
@@ -67,7 +81,8 @@ QString sanitizeFileName(const QString &name);
 
 // Decodes attachment `index` of the message into `directory` under its
 // sanitised name (never overwriting: "name (2).ext"). Returns the path written.
-QString extractAttachment(const QString &messagePath, int index, const QString &directory, QString *error);
+QString extractAttachment(const QString &messagePath, int index, const QString &directory,
+                          QString *error);
 
 // Once per process, before any thread uses vmime (its platform handler).
 void initialize();

@@ -16,20 +16,36 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 CLI = None
 
 
-def run_measured(args):
-    """Exit code, stdout, stderr and peak RSS (MB) of one child."""
+def run_measured(args, timeout=None):
+    """Exit code, stdout, stderr and peak RSS (MB) of one child; with a timeout, also its wall time (s).
+    A child still running after `timeout` seconds is killed and reported with code None."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
         proc = subprocess.Popen(args, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        killed = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if timeout else 0)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                killed = True
+                _, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.005)  # polling the child: wait4 has no timeout
+        elapsed = time.monotonic() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return os.waitstatus_to_exitcode(status), out.read(), err.read().decode(errors="replace"), usage.ru_maxrss / 1024
+        code = None if killed else proc.returncode
+        result = (code, out.read(), err.read().decode(errors="replace"), usage.ru_maxrss / 1024)
+        return result + (elapsed,) if timeout else result
 
 
 def show(path):
@@ -166,6 +182,25 @@ class MimeCorpusTest(unittest.TestCase):
         code, _, err, _ = show(self.write("nested-5000.eml", nested(5000)))
         self.assertEqual(code, 2)
         self.assertIn("multipart", err)
+
+    def test_hostile_structure_is_refused_quickly(self):
+        # Issue 10, item 1: each ran past 30 s (the second at 237 MB) and stalled every sync.
+        folded = (b"From: a@example.org\r\nSubject: folded nesting\r\nMIME-Version: 1.0\r\n"
+                  + b"".join(b"Content-Type:\r\n multipart/mixed; boundary=\"b%d\"\r\n\r\n--b%d\r\n" % (i, i)
+                             for i in range(20000)) + b"Content-Type: text/plain\r\n\r\ndeep\r\n")
+        parts = (b"From: a@example.org\r\nSubject: many parts\r\nMIME-Version: 1.0\r\n"
+                 b"Content-Type: multipart/mixed; boundary=b\r\n\r\n" + b"--b\r\n\r\n" * 1000000 + b"--b--\r\n")
+        self.assertGreater(len(folded), 1200000)
+        self.assertGreater(len(parts), 7000000)
+        for name, data, reason in (("folded-nesting.eml", folded, "nested deeper than 50 multipart levels"),
+                                   ("million-parts.eml", parts, "more than 2000 parts")):
+            with self.subTest(name):
+                code, _, err, rss, seconds = run_measured([CLI, "mime", "show", "--json", str(self.write(name, data))],
+                                                          timeout=20)
+                self.assertEqual(code, 2, f"exit {code} after {seconds:.1f} s: {err}")
+                self.assertIn(reason, err)
+                self.assertLess(seconds, 1.0)
+                self.assertLess(rss, 100)
 
     def test_huge_headers_are_bounded(self):
         filler = b"".join(b"X-Filler-%05d: %s\r\n" % (i, b"y" * 90) for i in range(1500))  # ~160 KB

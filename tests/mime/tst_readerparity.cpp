@@ -61,7 +61,8 @@ private Q_SLOTS:
             "From: a@example.org\r\nSubject: odd encoding\r\nMIME-Version: 1.0\r\n"
             "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n"
             "Content-Transfer-Encoding: x-no-such-encoding\r\n\r\nbody text\r\n--b\r\n"
-            "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.bin\r\n"
+            "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; "
+            "filename=a.bin\r\n"
             "Content-Transfer-Encoding: x-no-such-encoding\r\n\r\nabc\r\n--b--\r\n");
         QVERIFY2(r.view, qPrintable(r.error));
         QCOMPARE(r.view->subject, u"odd encoding"_s);
