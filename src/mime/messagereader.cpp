@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messageview.h"
 
+#include "addresses.h"
+#include "charsets.h"
 #include "limits.h"
+#include "parts.h"
 #include "splicedstream.h"
 #include "structure.h"
 
@@ -28,165 +31,9 @@ Q_LOGGING_CATEGORY(lcMime, "tidings.mime",
 
 namespace Mime {
 
+using namespace detail;
+
 namespace {
-
-// VMIME-NOTES: labels that lie about their bytes, mapped before converting.
-vmime::charset realCharset(const vmime::charset &label)
-{
-    const std::string name = [&] {
-        std::string n = label.getName();
-        for (char &c : n)
-            c = char(std::tolower(uchar(c)));
-        return n;
-    }();
-    if (name == "gb2312" || name == "gbk" || name == "cp936" || name == "x-gbk" || name == "euc-cn")
-        return vmime::charset("gb18030");
-    if (name == "ks_c_5601-1987")
-        return vmime::charset("windows-949");
-    if (name == "iso-8859-1" || name == "latin1" || name == "unknown-8bit" || name == "x-unknown")
-        return vmime::charset("windows-1252");
-    return label;
-}
-
-bool isAscii(const std::string &s)
-{
-    return std::all_of(s.begin(), s.end(), [](char c) { return uchar(c) < 0x80; });
-}
-
-// Charsets whose ASCII-looking bytes are not ASCII text (escape sequences, UTF-7, wide).
-bool asciiCompatible(const std::string &name)
-{
-    return !(name.rfind("iso-2022", 0) == 0 || name.rfind("utf-7", 0) == 0 ||
-             name.rfind("utf-16", 0) == 0 || name.rfind("utf-32", 0) == 0 || name == "hz-gb-2312");
-}
-
-// Unlabelled 8-bit text that is not UTF-8: every high byte in a GBK double-byte
-// pair means Chinese mail (the common case here); anything else reads as windows-1252.
-bool looksLikeGbk(const std::string &s)
-{
-    for (size_t i = 0; i < s.size(); ++i) {
-        const uchar c = uchar(s[i]);
-        if (c < 0x80)
-            continue;
-        if (c == 0x80 || c == 0xFF || i + 1 == s.size())
-            return false;
-        const uchar t = uchar(s[++i]);
-        if (t < 0x40 || t == 0x7F || t == 0xFF)
-            return false;
-    }
-    return true;
-}
-
-QString toQString(const std::string &bytes, const vmime::charset &label, QStringList *warnings)
-{
-    vmime::charset from = realCharset(label);
-    std::string name = from.getName();
-    for (char &c : name)
-        c = char(std::tolower(uchar(c)));
-    // Raw 8-bit text labelled us-ascii or UTF-8 (vmime's label for raw header
-    // bytes): UTF-8 if it is valid, else GB18030 or windows-1252.
-    if (!isAscii(bytes) && (name == "us-ascii" || name.empty() || name == "utf-8")) {
-        const QByteArray raw(bytes.data(), qsizetype(bytes.size()));
-        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString text = utf8.decode(raw);
-        if (!utf8.hasError())
-            return text;
-        from = vmime::charset(looksLikeGbk(bytes) ? "gb18030" : "windows-1252");
-        name = from.getName();
-    }
-    if (name == "utf-8" || (isAscii(bytes) && asciiCompatible(name)))
-        return QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
-    try {
-        std::string out;
-        vmime::charset::convert(bytes, out, from, vmime::charsets::UTF_8);
-        return QString::fromUtf8(out.data(), qsizetype(out.size()));
-    } catch (const vmime::exception &e) {
-        warnings->append(u"cannot convert from %1: %2"_s.arg(
-            QString::fromStdString(label.getName()), QString::fromStdString(e.what())));
-        return QString::fromLatin1(bytes.data(), qsizetype(bytes.size()));
-    }
-}
-
-QString textOf(const vmime::text &t, QStringList *warnings)
-{
-    QString out;
-    for (size_t i = 0; i < t.getWordCount(); ++i) {
-        const auto w = t.getWordAt(i);
-        out += toQString(w->getBuffer(), w->getCharset(), warnings);
-    }
-    return out;
-}
-
-QString wordOf(const vmime::word &w, QStringList *warnings)
-{
-    return toQString(w.getBuffer(), w.getCharset(), warnings);
-}
-
-bool plainCharset(const vmime::charset &c)
-{
-    std::string name = c.getName();
-    for (char &ch : name)
-        ch = char(std::tolower(uchar(ch)));
-    return name.empty() || name == "us-ascii" || name == "utf-8";
-}
-
-void addMailbox(QList<Address> &out, const vmime::mailbox &m, QStringList *warnings)
-{
-    const vmime::emailAddress &email = m.getEmail();
-    // vmime re-encodes the address to print it, and 0.9.2 leaks an ICU
-    // converter when a word's charset is one ICU cannot write (found by
-    // fuzzing): such addresses are put together from their own bytes.
-    QString address;
-    if (plainCharset(email.getLocalName().getCharset()) &&
-        plainCharset(email.getDomainName().getCharset())) {
-        address = QString::fromStdString(email.toString());
-    } else {
-        address = wordOf(email.getLocalName(), warnings);
-        if (!email.getDomainName().isEmpty())
-            address += u'@' + wordOf(email.getDomainName(), warnings);
-    }
-    out.append({textOf(m.getName(), warnings).trimmed(), address});
-}
-
-void addAddresses(QList<Address> &out, const vmime::addressList &list, QStringList *warnings)
-{
-    for (size_t i = 0; i < list.getAddressCount(); ++i) {
-        const auto a = list.getAddressAt(i);
-        if (a->isGroup()) {
-            const auto group = vmime::dynamicCast<const vmime::mailboxGroup>(a);
-            for (size_t j = 0; j < group->getMailboxCount(); ++j)
-                addMailbox(out, *group->getMailboxAt(j), warnings);
-        } else {
-            addMailbox(out, *vmime::dynamicCast<const vmime::mailbox>(a), warnings);
-        }
-    }
-}
-
-// From and Reply-To may hold lists, but vmime 0.9.2 parses them as one
-// mailbox (VMIME-NOTES): re-read the field's own bytes from the file and parse
-// those as an address list.
-void addressField(QList<Address> &out, const vmime::header &header, const char *name,
-                  QIODevice &source, QStringList *warnings)
-{
-    const auto field = header.findField(name);
-    if (!field)
-        return;
-    std::string value;
-    const size_t length = field->getParsedLength();
-    if (length > 0 && length < 64 * 1024 && source.seek(qint64(field->getParsedOffset()))) {
-        const QByteArray raw = source.read(qint64(length));
-        const qsizetype colon = raw.indexOf(':');
-        if (colon > 0)
-            value = raw.mid(colon + 1).toStdString();
-    }
-    // Regenerating is the fallback only: vmime 0.9.2 leaks an ICU converter
-    // when it re-encodes a name in an odd charset (found by fuzzing).
-    if (value.empty())
-        value = field->getValue()->generate();
-    vmime::addressList list;
-    list.parse(value);
-    addAddresses(out, list, warnings);
-}
 
 class CountingStream : public vmime::utility::outputStream
 {
@@ -286,6 +133,7 @@ Refusal parseFrom(const detail::Structure &structure, qint64 size,
     ctx.setInternationalizedEmailSupport(true);
     p.message = std::make_shared<vmime::message>();
     p.message->parse(ctx, spliced, 0, spliced->size());
+    normalizeTypes(*p.message);
     return {};
 }
 
@@ -350,8 +198,8 @@ ReadResult viewOf(const std::function<Refusal(Parsed &)> &parseInto, QIODevice &
         vmime::messageParser parser(p.message);
         v.subject = textOf(parser.getSubject(), &v.warnings);
         addressField(v.from, *header, vmime::fields::FROM, source, &v.warnings);
-        addAddresses(v.to, parser.getRecipients(), &v.warnings);
-        addAddresses(v.cc, parser.getCopyRecipients(), &v.warnings);
+        addressField(v.to, *header, vmime::fields::TO, source, &v.warnings);
+        addressField(v.cc, *header, vmime::fields::CC, source, &v.warnings);
         addressField(v.replyTo, *header, "Reply-To", source, &v.warnings);
         if (header->findField(vmime::fields::DATE)) {
             const vmime::datetime d = parser.getDate();
@@ -389,7 +237,7 @@ ReadResult viewOf(const std::function<Refusal(Parsed &)> &parseInto, QIODevice &
                 v.text = text;
             }
         }
-        for (const auto &a : parser.getAttachmentList()) {
+        for (const auto &a : attachmentsOf(p.message)) {
             const qint64 size =
                 options.attachmentSizes ? decodedSize(*a->getData(), &v.warnings) : 0;
             Attachment out;
@@ -473,8 +321,7 @@ QString extractAttachment(const QString &messagePath, int index, const QString &
             *error = refusal.reason;
             return {};
         }
-        vmime::messageParser parser(p.message);
-        const auto list = parser.getAttachmentList();
+        const auto list = attachmentsOf(p.message);
         if (index < 0 || size_t(index) >= list.size()) {
             *error = u"there is no attachment %1"_s.arg(index);
             return {};
