@@ -10,11 +10,13 @@
 
 #include "core/common/profile.h"
 #include "core/types/mailboxkey.h"
+#include "crypto/crypto.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTextStream>
 #include <QThread>
 
@@ -267,6 +269,8 @@ int runPop3Command(const QStringList &arguments)
     timer.start();
     // vmime blocks: it runs on a worker thread, as in the application.
     QThread *worker = QThread::create([&] {
+        // Runs last, after the store and sockets: TLS state is freed before wait() returns.
+        const auto releaseTls = qScopeGuard(&Crypto::releaseThreadState);
         if (action == u"list"_s) {
             result = Net::listPop3(account);
             return;

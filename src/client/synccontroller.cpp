@@ -6,7 +6,10 @@
 #include "store/protocollog.h"
 #include "store/settingsstore.h"
 
+#include "crypto/crypto.h"
+
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +47,8 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
     account.trustedSha256 = m_settings.trustedCertificates();
     auto result = std::make_shared<Net::Pop3SyncResult>();
     m_thread = QThread::create([this, account, storeDirectory, result, logging = m_protocolLogging]() mutable {
+        // Runs last, after the store and sockets: TLS state is freed before wait() returns.
+        const auto releaseTls = qScopeGuard(&Crypto::releaseThreadState);
         if (logging) {
             auto log = std::make_shared<Store::ProtocolLog>(storeDirectory, account.server.key());
             account.trace = [log, previous = account.trace](const QString &line) {

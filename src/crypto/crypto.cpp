@@ -244,6 +244,11 @@ QByteArray randomBytes(int count)
     return out;
 }
 
+void releaseThreadState()
+{
+    OPENSSL_thread_stop(); // runs this thread's stop handlers now; anything used later is made anew
+}
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size())

@@ -23,6 +23,12 @@ QByteArray pbkdf2(Hash hash, const QByteArray &password, const QByteArray &salt,
 QByteArray randomBytes(int count);
 // Compares in time that depends only on the lengths (CRYPTO_memcmp).
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+// Frees the calling thread's OpenSSL state (its random generators, its error
+// queue; TLS in QSslSocket creates both). OpenSSL frees it by itself only in
+// the thread's last moments, after QThread::wait() has returned: a process
+// that exits then runs OPENSSL_cleanup first and the state is lost (issue 10,
+// item 12). A worker thread that used TLS or crypto calls this last.
+void releaseThreadState();
 
 enum class KeyType { Rsa, Ec, Ed25519 };
 enum class Curve { None, P256, P384, P521 };
