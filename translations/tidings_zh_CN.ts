@@ -237,6 +237,28 @@ SHA-256：%6</translation>
         <source>The server answered something unexpected: %1</source>
         <translation>服务器返回了意外的响应：%1</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you trusted it. This happens when the server gets a new certificate, and also when someone intercepts the connection: trust the new one only if its administrator told you about it.
+
+Trusted before (SHA-256): %1
+Presented now (SHA-256): %2
+Issued to: %3
+Valid: %4 to %5</source>
+        <translation>服务器的证书自您上次信任以来已更改。服务器换用新证书时会出现这种情况，有人拦截连接时也会如此：只有在管理员告知您换了证书时，才信任新证书。
+
+之前信任的（SHA-256）：%1
+现在出示的（SHA-256）：%2
+颁发给：%3
+有效期：%4 至 %5</translation>
+    </message>
+    <message>
+        <source>Your saved session has ended. Log in with your password.</source>
+        <translation>您保存的会话已结束。请使用密码登录。</translation>
+    </message>
+    <message>
+        <source>This session was ended on the server (logged out elsewhere or by an administrator).</source>
+        <translation>此会话已在服务器上结束（在别处注销，或被管理员结束）。</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MainWindow</name>
@@ -305,6 +327,10 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>Open in JWT Inspector</source>
         <translation>在 JWT 检查器中打开</translation>
+    </message>
+    <message>
+        <source>Your saved session has ended. Log in again with Account › Log In…</source>
+        <translation>您保存的会话已结束。请通过“账户 › 登录…”重新登录。</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1105,18 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>Trust This Certificate</source>
         <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>Without TLS, anyone on the network path can read the salt, the proof and your session token, and can pose as the server. Use it only on your own computer.</source>
+        <translation>不使用 TLS 时，网络路径上的任何人都能读取盐值、证明和您的会话令牌，还能冒充服务器。仅在您自己的计算机上使用。</translation>
+    </message>
+    <message>
+        <source>Warning: unencrypted connection</source>
+        <translation>警告：未加密的连接</translation>
+    </message>
+    <message>
+        <source>Sta&amp;y signed in (the session token is kept in the system keyring)</source>
+        <translation>保持登录（会话令牌保存在系统密钥环中）(&amp;Y)</translation>
     </message>
 </context>
 <context>

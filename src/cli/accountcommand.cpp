@@ -5,6 +5,8 @@
 #include "store/settingsstore.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QSslCertificate>
 #include <QEventLoop>
 #include <QTextStream>
 
@@ -49,8 +51,14 @@ int runAccountCommand(const QStringList &arguments)
     const QCommandLineOption authHostOption(u"auth-host"_s, u"tidings-authd host for the login dialog."_s, u"host"_s);
     const QCommandLineOption authPortOption(u"auth-port"_s, u"tidings-authd port."_s, u"port"_s);
     const QCommandLineOption authUserOption(u"auth-user"_s, u"tidings-authd user name."_s, u"user"_s);
+    const QCommandLineOption authTlsOption(u"auth-tls"_s, u"Log in over TLS: yes (the default) or no."_s,
+                                           u"yes|no"_s);
+    const QCommandLineOption authTrustOption(u"auth-trust-certificate"_s,
+                                             u"Trust this certificate (PEM) for the tidings-authd host and port "
+                                             "only, as the dialog's \"Trust This Certificate\" does."_s,
+                                             u"file"_s);
     parser.addOptions({profileOption, hostOption, portOption, securityOption, userOption, authHostOption,
-                       authPortOption, authUserOption, indexOption, nameOption, loginOption, leaveOption,
+                       authPortOption, authUserOption, authTlsOption, authTrustOption, indexOption, nameOption, loginOption, leaveOption,
                        deleteAfterOption, deleteHereOption, sizeLimitOption});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -194,6 +202,20 @@ int runAccountCommand(const QStringList &arguments)
             auth.host = parser.value(authHostOption).trimmed();
         if (parser.isSet(authUserOption))
             auth.user = parser.value(authUserOption).trimmed();
+        if (parser.isSet(authTlsOption)) {
+            const QString tls = parser.value(authTlsOption);
+            if (tls != u"yes"_s && tls != u"no"_s)
+                return fail(u"--auth-tls must be yes or no"_s);
+            auth.tls = tls == u"yes"_s;
+        }
+        if (parser.isSet(authTrustOption)) {
+            const auto certificates = QSslCertificate::fromPath(parser.value(authTrustOption));
+            if (certificates.size() != 1)
+                return fail(u"--auth-trust-certificate: %1 must hold exactly one PEM certificate"_s.arg(
+                    parser.value(authTrustOption)));
+            settings.pinCertificate(u"tap"_s, auth.host, auth.port,
+                                    certificates.first().digest(QCryptographicHash::Sha256));
+        }
         settings.setAuthServer(auth);
         settings.sync();
     } else if (action != u"show"_s) {

@@ -5,20 +5,20 @@
 #include <QSslCertificate>
 #include <QTimer>
 
-#include <memory>
-
 namespace Net {
 class AuthClient;
 }
 namespace Store {
 class SecretStore;
 class SettingsStore;
-}
+} // namespace Store
 
 namespace Client {
 
 // The signed-in session with tidings-authd, as the GUI sees it: log in
-// (through Net::AuthClient), keep the token fresh, log out. Widgets use this
+// (through Net::AuthClient), keep the token fresh, log out, and, when the
+// user chose "Stay signed in", keep the token in the keyring and resume with
+// it at the next start (TAP/1.1), without the password. Widgets use this
 // facade and its signals, never the network code.
 class Session : public QObject
 {
@@ -28,7 +28,20 @@ public:
     Q_ENUM(State)
 
     // Why a login did not succeed, one kind per message the dialog shows.
-    enum class Problem { CannotConnect, Certificate, WrongCredentials, TooManyAttempts, Locked, Impostor, Protocol, Timeout, Cancelled };
+    enum class Problem {
+        CannotConnect,
+        Certificate,
+        CertificateChanged,
+        WrongCredentials,
+        SessionExpired, // a saved session could not be resumed: sign in with the password
+        TooManyAttempts,
+        Locked,
+        Impostor,
+        Revoked,
+        Protocol,
+        Timeout,
+        Cancelled
+    };
     Q_ENUM(Problem)
 
     struct Failure
@@ -38,6 +51,7 @@ public:
         int attemptsLeft = -1;
         qint64 retryAfter = -1;
         QSslCertificate certificate;
+        QByteArray pinnedSha256; // CertificateChanged: what was trusted before
     };
 
     Session(Store::SettingsStore &settings, QObject *parent = nullptr);
@@ -49,10 +63,17 @@ public:
     QString jwks() const { return m_jwks; } // the server's public keys, to verify the token
     qint64 expiresAt() const { return m_expiresAt; }
 
-    void login(const QString &host, quint16 port, bool tls, const QString &user, const QString &password);
+    void login(const QString &host, quint16 port, bool tls, const QString &user,
+               const QString &password);
+    // With "Stay signed in" and a token in the keyring: resume that session.
+    // Ends like a login (signedIn or loginFailed); nothing happens otherwise.
+    void resumeSaved();
     void cancel();
     void logout();
+    // Trusts this certificate for the server of the last login only.
     void trustCertificate(const QSslCertificate &certificate);
+
+    static QString tokenKey(const QString &user, const QString &host, quint16 port);
 
 Q_SIGNALS:
     void stateChanged(Client::Session::State state);
@@ -62,12 +83,21 @@ Q_SIGNALS:
     void signedOut();
 
 private:
+    Net::AuthClient *newClient();
+    void dropClient();
     void setState(State state);
     void scheduleRefresh();
+    void saveToken();
+    void forgetToken();
+    void handleFailure(const Client::Session::Failure &failure, bool revoked);
 
     Store::SettingsStore &m_settings;
-    std::unique_ptr<Net::AuthClient> m_client;
+    Store::SecretStore *m_secrets;
+    Net::AuthClient *m_client = nullptr; // deleted later: it may be inside its own signal
     State m_state = State::SignedOut;
+    QString m_host;
+    quint16 m_port = 0;
+    bool m_tls = false;
     QString m_user;
     QString m_token;
     QString m_jwks;

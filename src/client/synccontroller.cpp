@@ -44,7 +44,11 @@ void SyncController::start(Net::Pop3Account account, const QString &storeDirecto
     if (m_state != State::Idle)
         return;
     m_cancel = false;
-    account.trustedSha256 = m_settings.trustedCertificates();
+    // Only the certificate trusted for this very host and port (issue 10, item 5).
+    m_pinHost = account.server.host;
+    m_pinPort = account.server.port;
+    const QByteArray pin = m_settings.pinnedCertificate(u"pop3"_s, m_pinHost, m_pinPort);
+    account.trustedSha256 = pin.isEmpty() ? QList<QByteArray>() : QList<QByteArray>{pin};
     auto result = std::make_shared<Net::Pop3SyncResult>();
     m_thread = QThread::create([this, account, storeDirectory, result, logging = m_protocolLogging]() mutable {
         // Runs last, after the store and sockets: TLS state is freed before wait() returns.
@@ -99,7 +103,7 @@ void SyncController::cancel()
 
 void SyncController::trustCertificate(const QSslCertificate &certificate)
 {
-    m_settings.addTrustedCertificate(certificate.digest(QCryptographicHash::Sha256));
+    m_settings.pinCertificate(u"pop3"_s, m_pinHost, m_pinPort, certificate.digest(QCryptographicHash::Sha256));
     m_settings.sync();
 }
 

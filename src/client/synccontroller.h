@@ -54,6 +54,8 @@ private:
     QThread *m_thread = nullptr;
     bool m_protocolLogging = false;
     std::atomic_bool m_cancel{false};
+    QString m_pinHost; // where the running or last sync connected: a trust decision is for there only
+    quint16 m_pinPort = 0;
 };
 
 } // namespace Client

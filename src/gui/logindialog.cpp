@@ -32,9 +32,13 @@ LoginDialog::LoginDialog(Client::Session &session, Store::SettingsStore &setting
     m_ui->tlsCheck->setChecked(server.tls);
     m_ui->userEdit->setText(server.user);
     m_ui->rememberCheck->setChecked(server.rememberPassword);
+    m_ui->staySignedInCheck->setChecked(server.staySignedIn);
+    m_ui->plainWarning->setStyleSheet(u"color: #b71c1c;"_s);
+    m_ui->plainWarning->setVisible(!server.tls);
     connect(m_ui->tlsCheck, &QCheckBox::toggled, this, [this](bool tls) {
         if (m_ui->portSpin->value() == (tls ? 7788 : 7789))
             m_ui->portSpin->setValue(tls ? 7789 : 7788);
+        m_ui->plainWarning->setVisible(!tls); // said where the choice is made, not after the fact
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
@@ -107,6 +111,7 @@ void LoginDialog::submit()
     server.tls = m_ui->tlsCheck->isChecked();
     server.user = user;
     server.rememberPassword = m_ui->rememberCheck->isChecked();
+    server.staySignedIn = m_ui->staySignedInCheck->isChecked();
     m_settings.setAuthServer(server);
     m_settings.sync();
     setBusy(true);
@@ -119,7 +124,8 @@ void LoginDialog::setBusy(bool busy)
     m_busy = busy;
     m_ui->progress->setVisible(busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->hostEdit, m_ui->portSpin, m_ui->tlsCheck, m_ui->userEdit,
-                                                        m_ui->passwordEdit, m_ui->rememberCheck})
+                                                        m_ui->passwordEdit, m_ui->rememberCheck,
+                                                        m_ui->staySignedInCheck})
         w->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy);
 }
@@ -154,6 +160,27 @@ void LoginDialog::showFailure(const Client::Session::Failure &f)
                             QString::fromLatin1(f.certificate.digest(QCryptographicHash::Sha256).toHex(':')));
             m_ui->trustButton->show();
         }
+        break;
+    case P::CertificateChanged:
+        m_untrusted = f.certificate;
+        text = tr("The server's certificate has changed since you trusted it. This happens when the server "
+                  "gets a new certificate, and also when someone intercepts the connection: trust the new one "
+                  "only if its administrator told you about it.\n\nTrusted before (SHA-256): %1\nPresented now "
+                  "(SHA-256): %2\nIssued to: %3\nValid: %4 to %5")
+                   .arg(QString::fromLatin1(f.pinnedSha256.toHex(':')),
+                        QString::fromLatin1(f.certificate.digest(QCryptographicHash::Sha256).toHex(':')),
+                        f.certificate.subjectDisplayName(),
+                        QLocale().toString(f.certificate.effectiveDate().date(), QLocale::ShortFormat),
+                        QLocale().toString(f.certificate.expiryDate().date(), QLocale::ShortFormat));
+        if (!f.certificate.isNull())
+            m_ui->trustButton->show();
+        break;
+    case P::SessionExpired:
+        text = tr("Your saved session has ended. Log in with your password.");
+        m_ui->passwordEdit->setFocus();
+        break;
+    case P::Revoked:
+        text = tr("This session was ended on the server (logged out elsewhere or by an administrator).");
         break;
     case P::WrongCredentials:
         if (f.attemptsLeft == 1)
@@ -199,6 +226,8 @@ void LoginDialog::handleSignedIn()
         m_secrets->write(key, m_ui->passwordEdit->text());
     else
         m_secrets->remove(key);
+    if (!server.staySignedIn) // a token kept by an earlier choice goes too
+        m_secrets->remove(Client::Session::tokenKey(server.user, server.host, server.port));
     m_ui->passwordEdit->clear();
     QDialog::accept();
 }

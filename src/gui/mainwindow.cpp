@@ -98,8 +98,15 @@ void MainWindow::setupActions()
         // The new token, verified against the server's own JWKS.
         m_inspector->setKey(m_session->jwks());
         m_inspector->setToken(m_session->token());
-        m_ui->inspectorDock->show();
+        if (m_loginOpen) // a session resumed at start-up does not open panels by itself
+            m_ui->inspectorDock->show();
     });
+    connect(m_session.get(), &Client::Session::loginFailed, this, [this] {
+        if (!m_loginOpen) // the saved session of "Stay signed in" could not be resumed
+            m_ui->statusBar->showMessage(tr("Your saved session has ended. Log in again with Account › Log In…"),
+                                         sessionMessageMs);
+    });
+    QTimer::singleShot(0, m_session.get(), &Client::Session::resumeSaved);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionPreferences, &QAction::triggered, this, [this] { openPreferences(); });
@@ -221,7 +228,9 @@ void MainWindow::openInspectorWindow()
 void MainWindow::openLogin()
 {
     LoginDialog dialog(*m_session, m_settings, this);
+    m_loginOpen = true;
     dialog.exec();
+    m_loginOpen = false;
 }
 
 void MainWindow::refreshSessionState()

@@ -67,6 +67,8 @@ private:
     JwtInspector *m_inspector = nullptr;
     std::unique_ptr<Client::Session> m_session;
     QTimer *m_sessionClock = nullptr;
+    bool m_loginOpen = false;
+    static constexpr int sessionMessageMs = 15000;
 };
 
 } // namespace Gui

@@ -144,11 +144,12 @@ SettingsStore::AuthServer SettingsStore::authServer() const
 {
     AuthServer a;
     a.host = m_settings->value("auth/host"_L1).toString();
-    const uint port = m_settings->value("auth/port"_L1, 7788).toUInt();
+    const uint port = m_settings->value("auth/port"_L1, 7789).toUInt();
     a.port = port > 0 && port <= 65535 ? quint16(port) : 7788;
-    a.tls = m_settings->value("auth/tls"_L1, false).toBool();
+    a.tls = m_settings->value("auth/tls"_L1, true).toBool();
     a.user = m_settings->value("auth/user"_L1).toString();
     a.rememberPassword = m_settings->value("auth/remember-password"_L1, false).toBool();
+    a.staySignedIn = m_settings->value("auth/stay-signed-in"_L1, false).toBool();
     return a;
 }
 
@@ -159,23 +160,31 @@ void SettingsStore::setAuthServer(const AuthServer &server)
     m_settings->setValue("auth/tls"_L1, server.tls);
     m_settings->setValue("auth/user"_L1, server.user);
     m_settings->setValue("auth/remember-password"_L1, server.rememberPassword);
+    m_settings->setValue("auth/stay-signed-in"_L1, server.staySignedIn);
 }
 
-QList<QByteArray> SettingsStore::trustedCertificates() const
+// One list per service, "host port sha256-hex" per entry: host names and IPv6
+// literals need no escaping that way. The old global list (auth/trusted-sha256)
+// named no host, so it is not carried over: each host is asked once more.
+QByteArray SettingsStore::pinnedCertificate(const QString &service, const QString &host, quint16 port) const
 {
-    QList<QByteArray> out;
-    for (const QString &hex : m_settings->value("auth/trusted-sha256"_L1).toStringList())
-        out << QByteArray::fromHex(hex.toLatin1());
-    return out;
+    const QString prefix = host.toLower() + u' ' + QString::number(port) + u' ';
+    for (const QString &entry : m_settings->value(u"pins/"_s + service).toStringList())
+        if (entry.startsWith(prefix))
+            return QByteArray::fromHex(entry.mid(prefix.size()).toLatin1());
+    return {};
 }
 
-void SettingsStore::addTrustedCertificate(const QByteArray &sha256)
+void SettingsStore::pinCertificate(const QString &service, const QString &host, quint16 port,
+                                   const QByteArray &sha256)
 {
-    QStringList list = m_settings->value("auth/trusted-sha256"_L1).toStringList();
-    const QString hex = QString::fromLatin1(sha256.toHex());
-    if (!list.contains(hex))
-        list << hex;
-    m_settings->setValue("auth/trusted-sha256"_L1, list);
+    const QString prefix = host.toLower() + u' ' + QString::number(port) + u' ';
+    QStringList list = m_settings->value(u"pins/"_s + service).toStringList();
+    list.removeIf([&](const QString &entry) { return entry.startsWith(prefix); });
+    if (!sha256.isEmpty())
+        list << prefix + QString::fromLatin1(sha256.toHex());
+    m_settings->setValue(u"pins/"_s + service, list);
+    m_settings->remove("auth/trusted-sha256"_L1);
 }
 
 bool SettingsStore::keepJwtHistory() const

@@ -39,20 +39,23 @@ public:
     void setWindowState(const QByteArray &state);
     void setSplitterState(const QString &name, const QByteArray &state);
 
-    // The TAP/1 server of the login dialog; never a password.
+    // The TAP/1 server of the login dialog; never a password or a token.
     struct AuthServer
     {
         QString host;
-        quint16 port = 7788;
-        bool tls = false;
+        quint16 port = 7789; // TLS by default: without it the proof and the token cross the network readable
+        bool tls = true;
         QString user;
         bool rememberPassword = false;
+        bool staySignedIn = false; // the session token in the keyring, resumed at the next start
     };
     AuthServer authServer() const;
     void setAuthServer(const AuthServer &server);
-    // SHA-256 fingerprints of certificates the user chose to trust.
-    QList<QByteArray> trustedCertificates() const;
-    void addTrustedCertificate(const QByteArray &sha256);
+    // The certificate (SHA-256) the user chose to trust for one service
+    // ("tap", "pop3", "smtp") on one host and port; empty when none. A pin
+    // holds only there: another host, port or service is verified as usual.
+    QByteArray pinnedCertificate(const QString &service, const QString &host, quint16 port) const;
+    void pinCertificate(const QString &service, const QString &host, quint16 port, const QByteArray &sha256);
 
     // JWT inspector history: off by default, tokens are credentials.
     bool keepJwtHistory() const;

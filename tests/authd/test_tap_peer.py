@@ -23,6 +23,7 @@ import unittest
 from jwcrypto import jwk, jwt
 
 AUTHD = None
+SANITIZED = os.environ.get("TIDINGS_SANITIZED") == "1"
 PASSWORD = "correct horse – 李"
 
 
@@ -517,7 +518,8 @@ class TapPeerTest(unittest.TestCase):
         # socket buffers (without the bound, the server reads all and queues ~17x that).
         for total in sent:
             self.assertLess(total, 12 * 1024 * 1024, sent)
-        self.assertLess(rss_kib(self.server.pid) - before, 20 * 1024)
+        if not SANITIZED:  # ASan's quarantine holds freed memory on purpose; the byte bound above still holds
+            self.assertLess(rss_kib(self.server.pid) - before, 20 * 1024)
         started = time.monotonic()
         _, token = self.login()
         self.assertLess(time.monotonic() - started, 1.0)

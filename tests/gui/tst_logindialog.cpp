@@ -73,6 +73,33 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), second.findChild<QLineEdit *>(u"passwordEdit"_s));
     }
 
+    void tlsIsTheDefaultAndPlainConnectionsAreWarnedAbout()
+    {
+        QTemporaryDir fresh;
+        Store::SettingsStore settings(Common::Profile::at(fresh.path()));
+        Client::Session session(settings);
+        Gui::LoginDialog dialog(session, settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *tls = dialog.findChild<QCheckBox *>(u"tlsCheck"_s);
+        auto *warning = dialog.findChild<QLabel *>(u"plainWarning"_s);
+        QVERIFY(tls->isChecked());
+        QCOMPARE(dialog.findChild<QSpinBox *>(u"portSpin"_s)->value(), 7789);
+        QVERIFY(!warning->isVisible());
+        tls->setChecked(false);
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(u"token"_s));
+        QVERIFY(!warning->accessibleName().isEmpty());
+        QCOMPARE(dialog.findChild<QSpinBox *>(u"portSpin"_s)->value(), 7788);
+        tls->setChecked(true);
+        QVERIFY(!warning->isVisible());
+        // "Stay signed in" is reachable from the keyboard, after "Remember password".
+        auto *remember = dialog.findChild<QCheckBox *>(u"rememberCheck"_s);
+        auto *stay = dialog.findChild<QCheckBox *>(u"staySignedInCheck"_s);
+        QCOMPARE(remember->nextInFocusChain(), stay);
+        QVERIFY(!stay->isChecked());
+    }
+
     void successClosesTheDialogSignedIn()
     {
         Gui::LoginDialog dialog(*m_session, *m_settings);
@@ -137,6 +164,7 @@ private:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         dialog.findChild<QLineEdit *>(u"hostEdit"_s)->setText(u"127.0.0.1"_s);
+        dialog.findChild<QCheckBox *>(u"tlsCheck"_s)->setChecked(false); // the test server speaks plain TCP
         dialog.findChild<QSpinBox *>(u"portSpin"_s)->setValue(port);
         dialog.findChild<QLineEdit *>(u"userEdit"_s)->setText(user);
         dialog.findChild<QLineEdit *>(u"passwordEdit"_s)->setText(pw);

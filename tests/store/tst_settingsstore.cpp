@@ -25,6 +25,14 @@ private Q_SLOTS:
         QVERIFY(store.windowGeometry().isEmpty());
     }
 
+    void loginDefaultsToTls()
+    {
+        Store::SettingsStore settings(profile());
+        QVERIFY(settings.authServer().tls);
+        QCOMPARE(settings.authServer().port, 7789);
+        QVERIFY(!settings.authServer().staySignedIn);
+    }
+
     void valuesSurviveANewStore()
     {
         Types::AccountSettings account;
@@ -124,6 +132,27 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("third"));
         QVERIFY(home.key() != third.key());
+    }
+
+    void certificatePinsHoldPerServiceHostAndPort()
+    {
+        const QByteArray a = QByteArray(32, 'a'), b = QByteArray(32, 'b');
+        {
+            Store::SettingsStore settings(profile());
+            settings.pinCertificate(u"tap"_s, u"Auth.Example.org"_s, 7789, a);
+            settings.pinCertificate(u"pop3"_s, u"2001:db8::1"_s, 995, b);
+            settings.sync();
+        }
+        Store::SettingsStore settings(profile());
+        QCOMPARE(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7789), a); // host names are case-blind
+        QVERIFY(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7788).isEmpty());
+        QVERIFY(settings.pinnedCertificate(u"pop3"_s, u"auth.example.org"_s, 7789).isEmpty());
+        QVERIFY(settings.pinnedCertificate(u"tap"_s, u"other.example.org"_s, 7789).isEmpty());
+        QCOMPARE(settings.pinnedCertificate(u"pop3"_s, u"2001:db8::1"_s, 995), b);
+        settings.pinCertificate(u"tap"_s, u"auth.example.org"_s, 7789, b); // a new certificate replaces the pin
+        QCOMPARE(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7789), b);
+        settings.pinCertificate(u"tap"_s, u"auth.example.org"_s, 7789, {});
+        QVERIFY(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7789).isEmpty());
     }
 
     void noAccountMeansAnEmptyList()
