@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // The sync indexes from memory: the same bytes must read the same way.
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const Mime::ReadResult indexed = Mime::readMessageData(bytes, {16 * 1024, false});
-    if (bool(result.view) != bool(indexed.view))
+    if (bool(result.view) != bool(indexed.view) || result.kind != indexed.kind)
         __builtin_trap();
     if (result.view && (result.view->subject != indexed.view->subject || result.view->from.size() != indexed.view->from.size()
                         || result.view->attachments.size() != indexed.view->attachments.size()))
