@@ -33,8 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Mime::ReadResult indexed = Mime::readMessageData(bytes, {16 * 1024, false});
     if (bool(result.view) != bool(indexed.view) || result.kind != indexed.kind)
         __builtin_trap();
-    if (result.view && (result.view->subject != indexed.view->subject || result.view->from.size() != indexed.view->from.size()
-                        || result.view->attachments.size() != indexed.view->attachments.size()))
+    if (result.view && (result.view->subject != indexed.view->subject ||
+                        result.view->from.size() != indexed.view->from.size() ||
+                        result.view->attachments.size() != indexed.view->attachments.size()))
         __builtin_trap();
     if (result.view && !result.view->attachments.isEmpty()) {
         QString error;
@@ -45,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!saved.isEmpty())
             QFile::remove(saved);
     }
-    (void)Mime::sanitizeFileName(QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size)));
+    (void)Mime::sanitizeFileName(
+        QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size)));
     return 0;
 }
