@@ -164,6 +164,10 @@
         <source>(%1 bytes that are not UTF-8 text)</source>
         <translation>（%1 字节，非 UTF-8 文本）</translation>
     </message>
+    <message>
+        <source>No matching key</source>
+        <translation>没有匹配的密钥</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LoginDialog</name>
@@ -435,10 +439,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <translation>头部中没有 &quot;alg&quot;</translation>
     </message>
     <message>
-        <source>the JWKS has no key with &quot;kid&quot;: %1</source>
-        <translation>JWKS 中没有 &quot;kid&quot; 为 %1 的密钥</translation>
-    </message>
-    <message>
         <source>not verified: %1</source>
         <translation>未验证：%1</translation>
     </message>
@@ -693,6 +693,14 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>missing</source>
         <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no matching key: the JWKS has no key with &quot;kid&quot;: %1</source>
+        <translation>没有匹配的密钥：JWKS 中没有 &quot;kid&quot; 为 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, not a number of seconds (RFC 7519 §2 NumericDate): the claims are invalid</source>
+        <translation>&quot;%1&quot; 的值为 %2，不是秒数（RFC 7519 §2 NumericDate）：声明无效</translation>
     </message>
 </context>
 <context>

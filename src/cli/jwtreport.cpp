@@ -49,8 +49,8 @@ QString reportToJson(const Jwt::Report &r)
     out.add(u"payload_pretty"_s, optionalString(Jwt::displayText(t.payload, t.payloadText())));
     out.add(u"alg"_s, t.header && t.header->member(u"alg") ? *t.header->member(u"alg") : JsonValue());
     out.add(u"signature"_s, t.segments.size() == 3 ? segmentText(t, 2) : JsonValue());
-    out.add(u"signature_valid"_s, r.signature == Jwt::SignatureVerdict::NotChecked
-                                      ? JsonValue()
+    const bool checked = r.signature == Jwt::SignatureVerdict::Valid || r.signature == Jwt::SignatureVerdict::Invalid;
+    out.add(u"signature_valid"_s, !checked ? JsonValue()
                                       : JsonValue::boolValue(r.signature == Jwt::SignatureVerdict::Valid));
     JsonValue &errors = out.add(u"errors"_s, JsonValue::array());
     for (const Jwt::Error &e : r.errors) {
@@ -118,6 +118,7 @@ QString reportToText(const Jwt::Report &r, bool colour)
     case Jwt::SignatureVerdict::NotChecked:
         signature = u"not checked"_s + (r.decoded() ? u" (no key given)"_s : QString());
         break;
+    case Jwt::SignatureVerdict::NoMatchingKey: signature = paint("\x1b[33m", u"no matching key"_s); break;
     }
     QString claims;
     switch (r.claims) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidings-cli jwt` as scripts use it: exit codes, standard input, --json.
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
+#include <QMessageAuthenticationCode>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -88,6 +91,36 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("Signature: verified"));
         QVERIFY(r.out.contains("expires in 1 hour"));
         QVERIFY(!r.out.contains('\x1b')); // not a terminal: no escape codes
+    }
+
+    void jwksWithoutTheTokensKidIsNoMatchingKey()
+    {
+        // A token naming kid "mine", a JWKS holding only "other": nothing was checked, so
+        // signature_valid is null (not false) and the report says why (issue 10, item 15).
+        QTemporaryDir dir;
+        const QByteArray key = secret.toLatin1();
+        const QByteArray input = QByteArray(R"({"alg":"HS256","kid":"mine"})").toBase64(
+                                     QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+            + '.' + QByteArray(R"({"sub":"x"})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray token = input + '.'
+            + QMessageAuthenticationCode::hash(input, key, QCryptographicHash::Sha256)
+                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        QFile jwks(dir.filePath(u"jwks.json"_s));
+        QVERIFY(jwks.open(QIODevice::WriteOnly));
+        jwks.write(R"({"keys":[{"kty":"oct","kid":"other","k":")"
+                   + key.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + R"("}]})");
+        jwks.close();
+        const Result json = cli({u"jwt"_s, u"inspect"_s, u"--json"_s, u"--key"_s, jwks.fileName(), QString::fromLatin1(token)});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+        QVERIFY(report.contains(u"signature_valid"_s));
+        QVERIFY(report.value(u"signature_valid"_s).isNull());
+        const QJsonObject first = report.value(u"errors"_s).toArray().first().toObject();
+        QCOMPARE(first.value(u"kind"_s).toString(), u"key"_s);
+        QVERIFY2(first.value(u"message"_s).toString().contains(u"no matching key"_s), json.out.constData());
+        const Result text = cli({u"jwt"_s, u"inspect"_s, u"--key"_s, jwks.fileName(), QString::fromLatin1(token)});
+        QVERIFY2(text.out.contains("Signature: no matching key"), text.out.constData());
+        QVERIFY(!text.out.contains("NOT verified"));
     }
 
     void keyFileErrorsAreClear()

@@ -365,8 +365,22 @@ private Q_SLOTS:
         r = check(sign(u"HS256"_s, secretKey(secret64), u"{\"exp\":1800003600000}"_s), secretKey(secret64));
         QVERIFY(hasWarning(r, WarningKind::TimeInMilliseconds));
 
+        // A registered time claim that is not a NumericDate makes the claims invalid (RFC 7519 §2).
         r = check(sign(u"HS256"_s, secretKey(secret64), u"{\"exp\":\"1800003600\"}"_s), secretKey(secret64));
+        QVERIFY(!hasWarning(r, WarningKind::TimeNotNumber));
+        QCOMPARE(r.errors.first().kind, Jwt::ErrorKind::TimeClaim);
+        QCOMPARE(r.claims, Jwt::ClaimsVerdict::Rejected);
+        QCOMPARE(r.exitCode(), 1);
+        for (const QString &payload : {u"{\"nbf\":null}"_s, u"{\"iat\":true}"_s, u"{\"exp\":1e30}"_s}) {
+            r = check(sign(u"HS256"_s, secretKey(secret64), payload), secretKey(secret64));
+            QVERIFY2(r.claims == Jwt::ClaimsVerdict::Rejected, qPrintable(payload));
+            QCOMPARE(r.exitCode(), 1);
+        }
+        // Unregistered ones stay advisory.
+        r = check(sign(u"HS256"_s, secretKey(secret64), u"{\"exp\":1800003600,\"auth_time\":\"x\"}"_s),
+                  secretKey(secret64));
         QVERIFY(hasWarning(r, WarningKind::TimeNotNumber));
+        QCOMPARE(r.exitCode(), 0);
 
         r = check(sign(u"HS256"_s, secretKey(secret64), goodPayload,
                        u"{\"jku\":\"https://attacker.example/jwks\",\"x5c\":[\"MII\"]}"_s),
@@ -375,6 +389,24 @@ private Q_SLOTS:
                                [](const auto &w) { return w.kind == WarningKind::UntrustedHeaderKey; }),
                  2);
         QCOMPARE(r.signature, Jwt::SignatureVerdict::Valid);
+    }
+
+    void timesAtTheEdgesOfInt64DoNotOverflow()
+    {
+        // now - exp with exp = INT64_MIN used to wrap around: an ancient token looked fresh.
+        Jwt::Report r = check(sign(u"HS256"_s, secretKey(secret64), u"{\"exp\":-9223372036854775808}"_s),
+                              secretKey(secret64));
+        QCOMPARE(r.claims, Jwt::ClaimsVerdict::Expired);
+        r = check(sign(u"HS256"_s, secretKey(secret64),
+                       u"{\"nbf\":-9223372036854775808,\"exp\":9223372036854775807}"_s),
+                  secretKey(secret64));
+        QCOMPARE(r.claims, Jwt::ClaimsVerdict::Valid); // not "not yet valid" through a wrapped difference
+        QVERIFY(hasWarning(r, WarningKind::LongLifetime));
+        r = check(sign(u"HS256"_s, secretKey(secret64),
+                       u"{\"iat\":9223372036854775807,\"nbf\":9223372036854775807,\"exp\":-9223372036854775808}"_s),
+                  secretKey(secret64));
+        QCOMPARE(r.claims, Jwt::ClaimsVerdict::Expired);
+        QVERIFY(hasWarning(r, WarningKind::IatInFuture));
     }
 
     void timesAreListed()

@@ -16,7 +16,8 @@ struct InspectOptions
     QString audience;          // expected in "aud", unchecked when empty
 };
 
-enum class SignatureVerdict { NotChecked, Valid, Invalid };
+// NoMatchingKey: keys were given but none is the one the token names (its kid): not checked either.
+enum class SignatureVerdict { NotChecked, Valid, Invalid, NoMatchingKey };
 enum class ClaimsVerdict { NotChecked, Valid, Expired, NotYetValid, Rejected };
 
 // A NumericDate claim (RFC 7519 §2) read from the payload.

@@ -24,6 +24,7 @@ QString errorKindName(ErrorKind kind)
     case ErrorKind::NotYetValid: return u"not_yet_valid"_s;
     case ErrorKind::Issuer: return u"issuer"_s;
     case ErrorKind::Audience: return u"audience"_s;
+    case ErrorKind::TimeClaim: return u"time_claim"_s;
     }
     return {};
 }

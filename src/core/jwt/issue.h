@@ -23,6 +23,7 @@ enum class ErrorKind {
     NotYetValid,
     Issuer,
     Audience,
+    TimeClaim,      // exp, nbf or iat is not a NumericDate (RFC 7519 §2, §4.1.4-6)
 };
 
 enum class WarningKind {

@@ -267,6 +267,10 @@ void JwtInspector::showBanner(const Jwt::Report &r)
         signature = tr("Signature not checked");
         signatureState = u"not-checked"_s;
         break;
+    case Jwt::SignatureVerdict::NoMatchingKey:
+        signature = tr("No matching key");
+        signatureState = u"no-matching-key"_s;
+        break;
     }
     QString claims;
     QString claimsState;
