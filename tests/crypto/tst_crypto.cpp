@@ -791,9 +791,12 @@ private Q_SLOTS:
 
     void fromPemSurvivesMutations()
     {
-        // Random damage to real DER must never crash; a key may or may not result.
+        // Random damage to real DER must never crash. Beyond that: the undamaged source
+        // parses, a truncated one is refused with a reason, and whatever key still results
+        // from damaged bytes is of the source's type (never something else).
         const QList<QByteArray> sources = {EcCertificate, EcPrivatePkcs8, EcPrivateSec1,
                                            RsaPublicPkcs1, RsaPrivatePkcs1};
+        int refused = 0;
         for (const QByteArray &pem : sources) {
             const qsizetype bodyStart = pem.indexOf('\n') + 1;
             const qsizetype bodyEnd = pem.indexOf("-----END");
@@ -801,6 +804,8 @@ private Q_SLOTS:
             const QByteArray footer = pem.mid(bodyEnd);
             const QByteArray der = QByteArray::fromBase64(pem.mid(bodyStart, bodyEnd - bodyStart));
             QVERIFY(!der.isEmpty());
+            const Key original = Key::fromPem(pem);
+            QVERIFY(!original.isNull());
             for (int round = 0; round < 200; ++round) {
                 QByteArray damaged = der;
                 const QByteArray noise = Crypto::randomBytes(8);
@@ -808,13 +813,26 @@ private Q_SLOTS:
                     const qsizetype at = quint8(noise.at(i)) * damaged.size() / 256;
                     damaged[at] = noise.at(i + 4);
                 }
-                if (round % 3 == 0)
+                const bool truncated = round % 3 == 0;
+                if (truncated)
                     damaged.truncate(quint8(noise.at(0)) * damaged.size() / 256);
-                const Key key = Key::fromPem(header + damaged.toBase64() + '\n' + footer);
-                if (!key.isNull() && key.isPrivate())
+                QString error;
+                const Key key = Key::fromPem(header + damaged.toBase64() + '\n' + footer, &error);
+                if (truncated) {
+                    QVERIFY2(key.isNull(), "a truncated DER body gave a key");
+                    QVERIFY(!error.isEmpty());
+                }
+                if (key.isNull()) {
+                    ++refused;
+                    QVERIFY(!error.isEmpty());
+                    continue;
+                }
+                QCOMPARE(key.type(), original.type());
+                if (key.isPrivate())
                     Crypto::sign(SignatureScheme::Ecdsa, Hash::Sha256, key, "x");
             }
         }
+        QVERIFY(refused >= 5 * 67); // at least every truncated one
     }
 };
 
