@@ -16,6 +16,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QTextStream>
 #include <QThread>
@@ -31,6 +34,33 @@ int fail(const QString &message)
 {
     QTextStream(stderr) << "tidings-cli pop3: " << message << '\n';
     return 2;
+}
+
+// Search hits and the listing: one line each (UIDL, subject, file, "unreadable: reason" or
+// nothing), or a JSON array whose "unreadable" is null or {kind, reason}.
+void printHits(const QList<Store::SearchHit> &hits, bool json)
+{
+    QTextStream out(stdout);
+    if (!json) {
+        for (const Store::SearchHit &hit : hits)
+            out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\t'
+                << (hit.unreadableKind.isEmpty() ? QString() : u"unreadable: "_s + hit.unreadable)
+                << '\n';
+        return;
+    }
+    QJsonArray array;
+    for (const Store::SearchHit &hit : hits)
+        array.append(
+            QJsonObject{{u"account"_s, hit.account},
+                        {u"uidl"_s, hit.uidl},
+                        {u"subject"_s, hit.subject},
+                        {u"path"_s, hit.path},
+                        {u"complete"_s, hit.complete},
+                        {u"unreadable"_s, hit.unreadableKind.isEmpty()
+                                              ? QJsonValue()
+                                              : QJsonObject{{u"kind"_s, hit.unreadableKind},
+                                                            {u"reason"_s, hit.unreadable}}}});
+    out << QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 } // namespace
 
@@ -85,18 +115,21 @@ int runPop3Command(const QStringList &arguments)
         u"Record the conversation (redacted) in the store's bounded log for this account."_s);
     const QCommandLineOption profileOption(
         u"profile"_s, u"Profile of --account (default: your own)."_s, u"dir"_s);
+    const QCommandLineOption json(u"json"_s, u"search and messages: print a JSON array."_s);
     const QCommandLineOption accountOption(
         u"account"_s,
         u"Use configured account N (see tidings-cli account list) with its"
         " policies; the store is the profile's."_s,
         u"n"_s, u"1"_s);
-    parser.addOptions(
-        {host,       port,    security,    user,          passwordFile,  ca,           store,
-         allowPlain, trace,   deleteAfter, deleteHere,    auth,          headersOnly,  sizeLimit,
-         fetch,      timeout, protocolLog, profileOption, accountOption, headersFirst, keyring});
+    parser.addOptions({host,       port,        security,      user,          passwordFile,
+                       ca,         store,       allowPlain,    trace,         deleteAfter,
+                       deleteHere, auth,        headersOnly,   sizeLimit,     fetch,
+                       timeout,    protocolLog, profileOption, accountOption, headersFirst,
+                       keyring,    json});
     parser.addPositionalArgument(
         u"action"_s,
         u"sync; list (UIDL, size, subject; headers only); search TEXT (in --store);"
+        " messages (every message in --store, unreadable ones with the reason);"
         " remove UIDL... (delete in --store, kept from being downloaded again); log (print the recorded log)"_s);
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -112,9 +145,17 @@ int runPop3Command(const QStringList &arguments)
         QString error;
         if (!messages.open(&error))
             return fail(error);
-        QTextStream out(stdout);
-        for (const Store::SearchHit &hit : messages.search(parser.positionalArguments().at(1)))
-            out << hit.uidl << '\t' << hit.subject << '\t' << hit.path << '\n';
+        printHits(messages.search(parser.positionalArguments().at(1)), parser.isSet(json));
+        return 0;
+    }
+    if (action == u"messages"_s) {
+        if (!parser.isSet(store) || parser.positionalArguments().size() != 1)
+            return fail(u"usage: tidings-cli pop3 messages --store DIR [--json]"_s);
+        Store::MessageStore messages(parser.value(store));
+        QString error;
+        if (!messages.open(&error))
+            return fail(error);
+        printHits(messages.messages(), parser.isSet(json));
         return 0;
     }
     // The protocol log stays per connection (host and port): it records how that server was
@@ -152,7 +193,7 @@ int runPop3Command(const QStringList &arguments)
         return 0;
     }
     if (parser.positionalArguments().size() != 1 || (action != u"sync"_s && action != u"list"_s))
-        return fail(u"expected the action: sync, list, search or remove"_s);
+        return fail(u"expected the action: sync, list, search, messages, remove or log"_s);
     Net::Pop3Account account;
     // A configured account (with its login method and leave/delete/size policies), or the options
     // alone.

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QStorageInfo>
 
 using namespace Qt::StringLiterals;
@@ -21,14 +22,47 @@ namespace Net {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcPop3Sync, "tidings.net.pop3")
+
+// Stable names of the reader's refusals: what the index keeps and the GUI translates.
+QString refusalName(Mime::ReadError kind)
+{
+    switch (kind) {
+    case Mime::ReadError::None: // no view without a refusal: still unreadable
+        break;
+    case Mime::ReadError::CannotOpen:
+        return u"cannot-open"_s;
+    case Mime::ReadError::Empty:
+        return u"empty"_s;
+    case Mime::ReadError::TooLarge:
+        return u"too-large"_s;
+    case Mime::ReadError::HeaderTooLarge:
+        return u"header-too-large"_s;
+    case Mime::ReadError::TooDeep:
+        return u"too-deep"_s;
+    case Mime::ReadError::NestedTooLarge:
+        return u"nested-too-large"_s;
+    case Mime::ReadError::TooManyParts:
+        return u"too-many-parts"_s;
+    case Mime::ReadError::Malformed:
+        return u"malformed"_s;
+    }
+    return u"unknown"_s;
+}
+
 // The index entry of a message (or of its header alone), read with the message reader.
+// A message the reader refuses is still stored as received: its entry says why it is unreadable.
 Types::MessageSummary summarize(const QByteArray &message)
 {
     Types::MessageSummary s;
     // The index needs the start of the text only, and no attachment decoded.
     const Mime::ReadResult read = Mime::readMessageData(message, {16 * 1024, false});
-    if (!read.view)
+    if (!read.view) {
+        s.unreadableKind = refusalName(read.kind);
+        s.unreadable = read.error;
+        qCInfo(lcPop3Sync) << "stored as unreadable:" << s.unreadableKind << s.unreadable;
         return s;
+    }
     const Mime::MessageView &v = *read.view;
     auto names = [](const QList<Mime::Address> &list) {
         QStringList out;

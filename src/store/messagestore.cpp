@@ -21,8 +21,18 @@ using namespace Qt::StringLiterals;
 namespace Store {
 
 namespace {
-// Index versions: 2 keys full-text rows by rowid; 3 keys messages by mailbox (user@host, no port).
+// Index versions: 2 keys full-text rows by rowid; 3 keys messages by mailbox (user@host, no port);
+// 4 records why the reader refused a message (unreadable_kind, unreadable).
 constexpr int kMailboxKeyVersion = 3;
+constexpr int kUnreadableVersion = 4;
+// What search and the listing read of a row (m is the messages table), in hitFrom()'s order.
+constexpr auto kHitColumns = "m.account, m.uidl, m.subject, m.path, m.complete, m.unreadable_kind,"
+                             " m.unreadable";
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
 } // namespace
 
 struct MessageStore::Statements
@@ -67,6 +77,38 @@ bool MessageStore::migrateKeys(QSqlDatabase &db, QString *error)
     for (const QString &relative : std::as_const(duplicates))
         QFile::remove(maildir() + u'/' + relative);
     return true;
+}
+
+bool MessageStore::migrateUnreadable(QSqlDatabase &db, QString *error)
+{
+    // Rows stored before version 4 stay readable-looking: the store cannot read mail itself.
+    QSqlQuery q(db);
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const bool due =
+        q.exec(u"PRAGMA user_version"_s) && q.next() && q.value(0).toInt() < kUnreadableVersion;
+    q.finish();
+    // Only the missing columns: a store whose version was lowered (by hand, a test) keeps its own.
+    QStringList columns;
+    if (due && q.exec(u"SELECT name FROM pragma_table_info('messages')"_s))
+        while (q.next())
+            columns << q.value(0).toString();
+    q.finish();
+    bool ok = true;
+    for (const QString &column : {u"unreadable_kind"_s, u"unreadable"_s})
+        if (ok && due && !columns.contains(column))
+            ok = q.exec(u"ALTER TABLE messages ADD COLUMN %1 TEXT"_s.arg(column));
+    if (ok && due)
+        ok = q.exec(u"PRAGMA user_version = %1"_s.arg(kUnreadableVersion));
+    if (ok)
+        ok = q.exec(u"COMMIT"_s);
+    if (!ok) {
+        *error = q.lastError().text();
+        q.exec(u"ROLLBACK"_s);
+    }
+    return ok;
 }
 
 MessageStore::MessageStore(const QString &directory)
@@ -140,21 +182,22 @@ bool MessageStore::open(QString *error)
     }
     if (version < kMailboxKeyVersion && !migrateKeys(db, error))
         return false;
+    if (version < kUnreadableVersion && !migrateUnreadable(db, error))
+        return false;
     m_statements = std::make_unique<Statements>(db);
     m_statements->contains.prepare(
         u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
     // An upsert keeps the rowid, which keys the full-text row.
     m_statements->upsert.prepare(
-        u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients, "
-        u"date,"
-        " has_attachments, snippet, complete, deleted, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, 0, ?)"
+        u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
+        " date, has_attachments, snippet, complete, deleted, header, unreadable_kind, unreadable)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
         " ON CONFLICT (account, uidl) DO UPDATE SET path = excluded.path, size = excluded.size,"
         " stored = excluded.stored, subject = excluded.subject, sender = excluded.sender,"
-        " recipients = excluded.recipients, date = excluded.date, has_attachments = "
-        "excluded.has_attachments,"
-        " snippet = excluded.snippet, complete = excluded.complete, deleted = 0, header = "
-        "excluded.header"
+        " recipients = excluded.recipients, date = excluded.date,"
+        " has_attachments = excluded.has_attachments, snippet = excluded.snippet,"
+        " complete = excluded.complete, deleted = 0, header = excluded.header,"
+        " unreadable_kind = excluded.unreadable_kind, unreadable = excluded.unreadable"
         " RETURNING rowid"_s);
     if (m_fts) {
         m_statements->ftsDelete.prepare(u"DELETE FROM messages_fts WHERE rowid = ?"_s);
@@ -380,7 +423,8 @@ bool MessageStore::indexRow(const QString &account, const QString &uidl, const Q
           QVariant(summary.sender), QVariant(summary.recipients), QVariant(summary.date),
           QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
           QVariant(header.isNull() ? 1 : 0),
-          header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header)})
+          header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header),
+          textOrNull(summary.unreadableKind), textOrNull(summary.unreadable)})
         q.bindValue(index++, v);
     bool ok = q.exec() && q.next();
     const qint64 rowid = ok ? q.value(0).toLongLong() : 0;
@@ -412,14 +456,34 @@ QList<SearchHit> MessageStore::search(const QString &text) const
     for (QString word : text.split(u' ', Qt::SkipEmptyParts))
         terms << u'"' + word.replace(u'"', u"\"\""_s) + u'"';
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT m.account, m.uidl, m.subject, m.path FROM messages_fts f JOIN messages m"
-              " ON m.rowid = f.rowid WHERE messages_fts MATCH ? AND m.deleted = 0 ORDER BY rank"_s);
+    q.prepare(u"SELECT %1 FROM messages_fts f JOIN messages m ON m.rowid = f.rowid"
+              " WHERE messages_fts MATCH ? AND m.deleted = 0 ORDER BY rank"_s.arg(
+                  QLatin1String(kHitColumns)));
     q.addBindValue(terms.join(u' '));
     if (q.exec())
         while (q.next())
-            hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                         maildir() + u'/' + q.value(3).toString()});
+            hits.append(hitFrom(q));
     return hits;
+}
+
+QList<SearchHit> MessageStore::messages() const
+{
+    QList<SearchHit> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    if (q.exec(u"SELECT %1 FROM messages m WHERE m.deleted = 0 ORDER BY m.stored, m.rowid"_s.arg(
+            QLatin1String(kHitColumns))))
+        while (q.next())
+            out.append(hitFrom(q));
+    return out;
+}
+
+SearchHit MessageStore::hitFrom(const QSqlQuery &q) const
+{
+    return {q.value(0).toString(),   q.value(1).toString(),
+            q.value(2).toString(),   maildir() + u'/' + q.value(3).toString(),
+            q.value(4).toInt() == 1, q.value(5).toString(),
+            q.value(6).toString()};
 }
 
 int MessageStore::count(const QString &account) const

@@ -23,12 +23,17 @@ namespace Store {
 using MessageSummary = Types::MessageSummary;
 using StoredState = Types::StoredState;
 
+// One message of the index, as search and the listing return it.
 struct SearchHit
 {
     QString account;
     QString uidl;
     QString subject;
-    QString path;
+    QString path;         // the message file (a headers-only row has none: the Maildir)
+    bool complete = true; // false: headers only, the body is still on the server
+    // The reader refused it (see Types::MessageSummary): both empty when it reads.
+    QString unreadableKind;
+    QString unreadable;
 };
 
 // The local mail store: one Maildir plus an SQLite index (WAL) that records,
@@ -71,6 +76,8 @@ public:
 
     // Full-text search (SQLite FTS5) over subject, sender and body.
     QList<SearchHit> search(const QString &text) const;
+    // Every message not deleted here (complete or headers only), oldest first.
+    QList<SearchHit> messages() const;
     bool hasFullTextIndex() const { return m_fts; }
     int count(const QString &account) const;
     QStringList paths(const QString &account) const; // complete messages
@@ -99,7 +106,9 @@ private:
     bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
                   const MessageSummary &summary, const QByteArray &header, QString *error);
     QString fileName(const QString &account, const QString &uidl) const;
-    bool migrateKeys(QSqlDatabase &db, QString *error); // index version 3: see keymigration.h
+    bool migrateKeys(QSqlDatabase &db, QString *error);       // index version 3: see keymigration.h
+    bool migrateUnreadable(QSqlDatabase &db, QString *error); // index version 4
+    SearchHit hitFrom(const QSqlQuery &q) const;              // a row of kHitColumns
     // The first column of a one-row SELECT bound to (account, uidl); invalid when there is no row.
     QVariant lookup(const QString &select, const QString &account, const QString &uidl) const;
 };

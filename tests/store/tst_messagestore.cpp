@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The local store's promises: a message counts only once its group is
-// committed, deleted-here stays deleted, abandoned temporary files go.
+// committed, deleted-here stays deleted, abandoned temporary files go, a
+// message the reader refused is kept as received and listed with the reason.
 #include "store/messagestore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,13 +18,27 @@ const QString Account = u"alice@pop.example.org:995"_s;
 
 QByteArray message(int n)
 {
-    return "From: a@example.org\r\nSubject: message " + QByteArray::number(n) + "\r\n\r\nbody " + QByteArray::number(n)
-        + "\r\n";
+    return "From: a@example.org\r\nSubject: message " + QByteArray::number(n) + "\r\n\r\nbody " +
+           QByteArray::number(n) + "\r\n";
 }
 
 QStringList filesIn(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files);
+}
+
+int indexVersion(const QString &dir)
+{
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(dir + u"/index.sqlite"_s);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(u"PRAGMA user_version"_s) && q.next())
+            version = q.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    return version;
 }
 } // namespace
 
@@ -62,9 +79,11 @@ private Q_SLOTS:
 
         // Flags are the user's and survive a re-download of the same message.
         QCOMPARE(store.flags(Account, u"u1"_s), 0);
-        QVERIFY(store.setFlags(Account, u"u1"_s, Store::MessageStore::Seen | Store::MessageStore::Flagged));
+        QVERIFY(store.setFlags(Account, u"u1"_s,
+                               Store::MessageStore::Seen | Store::MessageStore::Flagged));
         QVERIFY(!store.add(Account, u"u1"_s, message(1), &error).isEmpty());
-        QCOMPARE(store.flags(Account, u"u1"_s), int(Store::MessageStore::Seen | Store::MessageStore::Flagged));
+        QCOMPARE(store.flags(Account, u"u1"_s),
+                 int(Store::MessageStore::Seen | Store::MessageStore::Flagged));
         QVERIFY(!store.setFlags(Account, u"nope"_s, Store::MessageStore::Seen));
         QCOMPARE(store.flags(Account, u"nope"_s), -1);
     }
@@ -84,7 +103,8 @@ private Q_SLOTS:
         QVERIFY(!store.add(Account, u"u2"_s, message(2), &error).isEmpty());
         QVERIFY(store.contains(Account, u"u2"_s));
         QVERIFY(store.headerOf(Account, u"u2"_s).isEmpty());
-        QVERIFY(store.addHeaders(Account, u"u2"_s, 1234, "Subject: y\r\n\r\n", &error)); // never downgrades
+        QVERIFY(store.addHeaders(Account, u"u2"_s, 1234, "Subject: y\r\n\r\n",
+                                 &error)); // never downgrades
         QVERIFY(store.contains(Account, u"u2"_s));
 
         const QString path = store.pathOf(Account, u"u2"_s);
@@ -101,6 +121,77 @@ private Q_SLOTS:
         QVERIFY(!store.states(Account).contains(u"u2"_s));
     }
 
+    // Issue 10, "Deliver": the refusal is kept (index version 4), a readable copy clears it.
+    void anUnreadableMessageKeepsItsReason()
+    {
+        QTemporaryDir dir;
+        Store::MessageStore store(dir.path());
+        QString error;
+        QVERIFY(store.open(&error));
+        QCOMPARE(indexVersion(dir.path()), 4);
+        Store::MessageSummary refused;
+        refused.unreadableKind = u"too-deep"_s;
+        refused.unreadable = u"the message is nested deeper than 50 multipart levels"_s;
+        const QByteArray hostile = "Content-Type:\r\n multipart/mixed; boundary=b\r\n\r\n--b\r\n";
+        const QString path = store.add(Account, u"h"_s, hostile, &error, refused);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        QVERIFY(!store.add(Account, u"n"_s, message(1), &error).isEmpty());
+        const QList<Store::SearchHit> listed = store.messages();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(0).uidl, u"h"_s);
+        QCOMPARE(listed.at(0).unreadableKind, refused.unreadableKind);
+        QCOMPARE(listed.at(0).unreadable, refused.unreadable);
+        QCOMPARE(listed.at(0).path, path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), hostile); // stored as received
+        QVERIFY(listed.at(1).unreadableKind.isEmpty());
+        QVERIFY(listed.at(1).unreadable.isEmpty());
+        QVERIFY(
+            !store.add(Account, u"h"_s, message(2), &error).isEmpty()); // a readable re-download
+        QVERIFY(store.messages().at(0).unreadableKind.isEmpty());
+    }
+
+    // A version 3 index (before the refusal was kept) gains the columns; its rows stay.
+    void aVersion3IndexIsMigrated()
+    {
+        QTemporaryDir dir;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            db.setDatabaseName(dir.path() + u"/index.sqlite"_s);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &statement :
+                 {u"CREATE TABLE messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
+                  " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
+                  " subject TEXT, sender TEXT, recipients TEXT, date INTEGER,"
+                  " has_attachments INTEGER, snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
+                  " deleted INTEGER NOT NULL DEFAULT 0, header BLOB,"
+                  " flags INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account, uidl))"_s,
+                  u"CREATE VIRTUAL TABLE messages_fts USING fts5(subject, sender, body,"
+                  " tokenize = 'trigram')"_s,
+                  u"INSERT INTO messages (account, uidl, path, size, stored, subject)"
+                  " VALUES ('%1', 'old', 'new/old', 10, 1, 'from before')"_s.arg(Account),
+                  u"PRAGMA user_version = 3"_s})
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+        {
+            Store::MessageStore store(dir.path());
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+            const QList<Store::SearchHit> listed = store.messages();
+            QCOMPARE(listed.size(), 1);
+            QCOMPARE(listed.at(0).subject, u"from before"_s);
+            QVERIFY(listed.at(0).unreadableKind.isEmpty());
+        }
+        QCOMPARE(indexVersion(dir.path()), 4);
+        Store::MessageStore again(dir.path()); // opening a version 4 index again changes nothing
+        QString error;
+        QVERIFY2(again.open(&error), qPrintable(error));
+        QCOMPARE(again.messages().size(), 1);
+    }
+
     void abandonedTemporaryFilesGo()
     {
         QTemporaryDir dir;
@@ -115,7 +206,8 @@ private Q_SLOTS:
         old.write("left by a crash");
         old.close(); // then age it: closing after a write would touch it again
         QVERIFY(old.open(QIODevice::ReadWrite | QIODevice::Append));
-        QVERIFY(old.setFileTime(QDateTime::currentDateTime().addDays(-3), QFileDevice::FileModificationTime));
+        QVERIFY(old.setFileTime(QDateTime::currentDateTime().addDays(-3),
+                                QFileDevice::FileModificationTime));
         old.close();
         QFile recent(tmp + u"recent"_s);
         QVERIFY(recent.open(QIODevice::WriteOnly));
