@@ -4,6 +4,7 @@
 #include "addresses.h"
 #include "charsets.h"
 #include "limits.h"
+#include "newfile.h"
 #include "parts.h"
 #include "splicedstream.h"
 #include "structure.h"
@@ -12,11 +13,9 @@
 #include <vmime/vmime.hpp>
 
 #include <QBuffer>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QScopeGuard>
 #include <QStringDecoder>
 #include <cstring>
 #include <functional>
@@ -328,37 +327,34 @@ QString extractAttachment(const QString &messagePath, int index, const QString &
         }
         QStringList warnings;
         const QString safe = sanitizeFileName(wordOf(list[size_t(index)]->getName(), &warnings));
-        const QFileInfo info(safe);
-        QString target = QDir(directory).filePath(safe);
-        for (int n = 2; QFileInfo::exists(target); ++n)
-            target = QDir(directory).filePath(
-                u"%1 (%2)%3"_s.arg(info.completeBaseName())
-                    .arg(n)
-                    .arg(info.suffix().isEmpty() ? QString() : u"."_s + info.suffix()));
-        QSaveFile out(target);
-        if (!out.open(QIODevice::WriteOnly)) {
-            *error = out.errorString();
+        QFile out;
+        if (!createNewFile(directory, safe, out, error))
             return {};
-        }
         // Streamed: the decoded bytes go straight to the file.
         struct FileStream : vmime::utility::outputStream
         {
-            QSaveFile &file;
-            explicit FileStream(QSaveFile &f)
+            QFile &file;
+            bool failed = false;
+            explicit FileStream(QFile &f)
                 : file(f)
             {}
             void flush() override {}
             void writeImpl(const vmime::byte_t *const data, const size_t n) override
             {
-                file.write(reinterpret_cast<const char *>(data), qint64(n));
+                failed = failed ||
+                         file.write(reinterpret_cast<const char *>(data), qint64(n)) != qint64(n);
             }
         } stream(out);
+        // The file is ours (created just now): on failure it goes, never half-written.
+        auto removeOnFailure = qScopeGuard([&out] { out.remove(); });
         list[size_t(index)]->getData()->extract(stream);
-        if (!out.commit()) {
+        if (stream.failed || !out.flush()) {
             *error = out.errorString();
             return {};
         }
-        return target;
+        out.close();
+        removeOnFailure.dismiss();
+        return out.fileName();
     } catch (const std::exception &e) {
         *error = QString::fromLocal8Bit(e.what());
         return {};
