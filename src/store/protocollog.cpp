@@ -11,13 +11,25 @@ using namespace Qt::StringLiterals;
 
 namespace Store {
 
+namespace {
+// Owner only from the moment they exist (whatever the umask): a log shows the server, the user
+// name and what was fetched.
+constexpr QFile::Permissions kFolderMode = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+constexpr QFile::Permissions kFileMode = QFile::ReadOwner | QFile::WriteOwner;
+} // namespace
+
 ProtocolLog::ProtocolLog(const QString &storeDirectory, const QString &account, qint64 maxBytes)
     : m_maxBytes(maxBytes)
 {
     // A name from the account, safe on every file system whatever the user name holds.
     const QString name = QString::fromLatin1(
         QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256).toHex().left(24));
-    QDir().mkpath(storeDirectory + u"/logs"_s);
+    // Created with its mode (mkdir(2) with 0700, not chmod after): no moment where others may
+    // enter. A folder left by an older version is tightened.
+    const QString folder = storeDirectory + u"/logs"_s;
+    QDir().mkpath(storeDirectory);
+    if (!QDir().mkdir(folder, kFolderMode))
+        QFile::setPermissions(folder, kFolderMode);
     m_path = storeDirectory + u"/logs/"_s + name + u".log"_s;
 }
 
@@ -33,13 +45,15 @@ void ProtocolLog::append(const QString &line)
             QFile::rename(m_path, m_path + u".1"_s);
         }
         m_file = std::make_unique<QFile>(m_path);
-        if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+        // A new file is created 0600 by open(2) itself; one from an older version is tightened.
+        if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append, kFileMode)) {
             m_file.reset();
             return; // logging never stops a sync
         }
-        m_file->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        m_file->setPermissions(kFileMode);
     }
-    const QString stamped = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n';
+    const QString stamped =
+        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n';
     m_file->write(stamped.toUtf8());
     m_file->flush(); // a crash keeps what came before it
 }

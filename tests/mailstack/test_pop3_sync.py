@@ -263,8 +263,14 @@ class Pop3SyncTest(unittest.TestCase):
         self.assertIn("wrong user name or password", r.stderr)
 
     def test_protocol_log_is_recorded_redacted_and_printed(self):
-        with tempfile.TemporaryDirectory() as store:
-            r = sync(store, extra=["--protocol-log", "--auth", "user"])
+        with tempfile.TemporaryDirectory() as parent:
+            store = os.path.join(parent, "store")  # the sync creates it, and its logs folder
+            # Under umask 0 anything made with the default mode is world-writable (issue 10, item 11).
+            old_umask = os.umask(0)
+            try:
+                r = sync(store, extra=["--protocol-log", "--auth", "user"])
+            finally:
+                os.umask(old_umask)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertNotIn("C: UIDL", r.stderr)  # recorded, not printed (that is --trace)
             log = subprocess.run([CLI, "pop3", "log", "--store", store, "--host", ENV["MAIL_HOST"], "--port",
@@ -276,7 +282,8 @@ class Pop3SyncTest(unittest.TestCase):
             self.assertNotIn(PASSWORD, log.stdout)
             files = list((pathlib.Path(store) / "logs").iterdir())
             self.assertEqual(len(files), 1)
-            self.assertEqual(files[0].stat().st_mode & 0o077, 0)
+            self.assertEqual(oct((pathlib.Path(store) / "logs").stat().st_mode & 0o7777), oct(0o700))
+            self.assertEqual(oct(files[0].stat().st_mode & 0o7777), oct(0o600))
 
     def test_commands_are_pipelined(self):
         r = pop3_command("list", extra=["--trace"])
