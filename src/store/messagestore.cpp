@@ -29,6 +29,20 @@ constexpr int kUnreadableVersion = 4;
 constexpr auto kHitColumns = "m.account, m.uidl, m.subject, m.path, m.complete, m.unreadable_kind,"
                              " m.unreadable";
 
+// Mail is private: folders, message files and the index are the owner's from the moment they
+// exist (created with the mode, not chmod'ed after). Existing ones are left as the user set them.
+constexpr QFile::Permissions kPrivateFolder =
+    QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
+
+bool makePrivateFolder(const QString &path)
+{
+    if (QFileInfo(path).isDir())
+        return true;
+    const QFileInfo info(path);
+    return QDir().mkpath(info.absolutePath()) && QDir().mkdir(path, kPrivateFolder);
+}
+
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
@@ -125,8 +139,8 @@ MessageStore::~MessageStore()
 
 bool MessageStore::open(QString *error)
 {
-    for (const char *sub : {"/Maildir/tmp", "/Maildir/new", "/Maildir/cur"})
-        if (!QDir().mkpath(m_directory + QLatin1String(sub))) {
+    for (const char *sub : {"", "/Maildir", "/Maildir/tmp", "/Maildir/new", "/Maildir/cur"})
+        if (!makePrivateFolder(m_directory + QLatin1String(sub))) {
             *error = u"cannot create %1"_s.arg(m_directory + QLatin1String(sub));
             return false;
         }
@@ -137,8 +151,13 @@ bool MessageStore::open(QString *error)
          QDir(maildir() + u"/tmp"_s).entryInfoList(QDir::Files | QDir::Hidden))
         if (left.lastModified().toUTC() < abandoned)
             QFile::remove(left.absoluteFilePath());
+    // SQLite creates its -wal and -shm files with the database file's mode: make that one private.
+    const QString indexPath = m_directory + u"/index.sqlite"_s;
+    if (QFile index(indexPath); !index.exists())
+        index.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   kPrivateFile); // empty: a new database
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(m_directory + u"/index.sqlite"_s);
+    db.setDatabaseName(indexPath);
     if (!db.open()) {
         *error = db.lastError().text();
         return false;
@@ -340,7 +359,7 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     const QString tmp = maildir() + u"/tmp/"_s + name;
     const QString target = maildir() + u"/new/"_s + name;
     QFile file(tmp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, kPrivateFile) ||
         file.write(message) != message.size() || !file.flush() ||
         (!m_grouping && ::fsync(file.handle()) != 0)) {
         *error = u"cannot write %1: %2"_s.arg(tmp, file.errorString());

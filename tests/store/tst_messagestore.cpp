@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -25,6 +27,12 @@ QByteArray message(int n)
 QStringList filesIn(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files);
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
 int indexVersion(const QString &dir)
@@ -190,6 +198,29 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(again.open(&error), qPrintable(error));
         QCOMPARE(again.messages().size(), 1);
+    }
+
+    // Mail is the owner's from the start, whatever the umask (like the protocol log, issue 10,
+    // item 11).
+    void aNewStoreIsPrivate()
+    {
+        QTemporaryDir dir;
+        const mode_t old = ::umask(0);
+        const QString root = dir.path() + u"/store"_s;
+        QString path;
+        {
+            Store::MessageStore store(root);
+            QString error;
+            const bool opened = store.open(&error);
+            path = opened ? store.add(Account, u"u1"_s, message(1), &error) : QString();
+        }
+        ::umask(old);
+        QVERIFY(!path.isEmpty());
+        for (const QString &folder :
+             {u""_s, u"/Maildir"_s, u"/Maildir/tmp"_s, u"/Maildir/new"_s, u"/Maildir/cur"_s})
+            QCOMPARE(modeOf(root + folder), 0700);
+        QCOMPARE(modeOf(path), 0600);
+        QCOMPARE(modeOf(root + u"/index.sqlite"_s), 0600);
     }
 
     void abandonedTemporaryFilesGo()
