@@ -9,11 +9,18 @@
 #include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <functional>
+#include <utility>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,14 +28,27 @@ Q_LOGGING_CATEGORY(lcServer, "tidings.authd.server", QtInfoMsg)
 
 namespace Authd {
 
-// Hands out every accepted descriptor as a socket at once: QSslSocket for the
-// TLS port, its handshake started by the session's server, not queued here.
+namespace {
+
+QHostAddress peerOf(qintptr descriptor)
+{
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return {};
+    return QHostAddress(reinterpret_cast<const sockaddr *>(&address));
+}
+
+} // namespace
+
+// Plain TCP: every accepted descriptor becomes a socket at once. TLS: the
+// descriptor goes to the server as it is (see AuthServer::acceptTls).
 class Listener : public QTcpServer
 {
 public:
-    Listener(bool tls, QObject *parent)
+    Listener(std::function<void(qintptr)> onTlsDescriptor, QObject *parent)
         : QTcpServer(parent)
-        , m_tls(tls)
+        , m_onTlsDescriptor(std::move(onTlsDescriptor))
     {
         setMaxPendingConnections(AuthServer::listenBacklog);
         setListenBacklogSize(AuthServer::listenBacklog);
@@ -37,7 +57,9 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
+        if (m_onTlsDescriptor)
+            return m_onTlsDescriptor(descriptor);
+        auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
@@ -46,7 +68,7 @@ protected:
     }
 
 private:
-    bool m_tls;
+    std::function<void(qintptr)> m_onTlsDescriptor;
 };
 
 AuthServer::AuthServer(ServerContext &context, int maxConnections, int maxPerAddress,
@@ -59,15 +81,16 @@ AuthServer::AuthServer(ServerContext &context, int maxConnections, int maxPerAdd
     connect(&m_prune, &QTimer::timeout, this,
             [this] { m_context.store.pruneRevoked(QDateTime::currentSecsSinceEpoch()); });
     m_prune.start(pruneIntervalMs);
+    connect(&m_tick, &QTimer::timeout, this, &AuthServer::tick);
+    m_tick.start(tickMs);
 }
 
 AuthServer::~AuthServer() = default;
 
 bool AuthServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    m_plain = new Listener(false, this);
-    connect(m_plain, &QTcpServer::pendingConnectionAvailable, this,
-            [this] { accept(m_plain, false); });
+    m_plain = new Listener({}, this);
+    connect(m_plain, &QTcpServer::pendingConnectionAvailable, this, [this] { accept(m_plain); });
     if (!m_plain->listen(address, port)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
                      .arg(port)
@@ -101,8 +124,7 @@ bool AuthServer::listenTls(const QHostAddress &address, quint16 port,
     m_tlsConfiguration.setPrivateKey(key);
     m_tlsConfiguration.setProtocol(QSsl::TlsV1_2OrLater); // PROTOCOL.md: TLS 1.2 is the minimum
     m_tlsConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with SCRAM
-    m_tls = new Listener(true, this);
-    connect(m_tls, &QTcpServer::pendingConnectionAvailable, this, [this] { accept(m_tls, true); });
+    m_tls = new Listener([this](qintptr descriptor) { acceptTls(descriptor); }, this);
     if (!m_tls->listen(address, port)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
                      .arg(port)
@@ -124,17 +146,32 @@ quint16 AuthServer::tlsPort() const
     return m_tls ? m_tls->serverPort() : 0;
 }
 
-void AuthServer::refuse(QTcpSocket *socket, bool tls, const char *why)
+bool AuthServer::admit(const QString &addressKey, const QHostAddress &peer, const char **why)
 {
-    qCInfo(lcServer).noquote() << u"event=server-busy peer="_s +
-                                      logValue(socket->peerAddress().toString())
-                               << u"detail="_s + logValue(QString::fromLatin1(why));
-    socket->setParent(nullptr);
-    if (tls) { // nothing can be said before a handshake we will not spend on it
-        socket->abort();
-        socket->deleteLater();
-        return;
+    *why = m_sessions >= m_maxConnections                      ? "connection limit"
+           : m_perAddress.value(addressKey) >= m_maxPerAddress ? "connection limit per address"
+                                                               : nullptr;
+    if (*why) {
+        qCInfo(lcServer).noquote() << u"event=server-busy peer="_s + logValue(peer.toString())
+                                   << u"detail="_s + logValue(QString::fromLatin1(*why));
+        return false;
     }
+    ++m_perAddress[addressKey];
+    ++m_sessions;
+    return true;
+}
+
+void AuthServer::release(const QString &addressKey)
+{
+    --m_sessions;
+    if (--m_perAddress[addressKey] <= 0)
+        m_perAddress.remove(addressKey);
+}
+
+void AuthServer::refuse(QTcpSocket *socket, const char *why)
+{
+    Q_UNUSED(why);
+    socket->setParent(nullptr);
     socket->write(Tap::encodeFrame({{u"type"_s, u"error"_s},
                                     {u"code"_s, u"server-busy"_s},
                                     {u"message"_s, u"too many connections; try again later"_s}}));
@@ -146,34 +183,98 @@ void AuthServer::refuse(QTcpSocket *socket, bool tls, const char *why)
     socket->disconnectFromHost();
 }
 
-void AuthServer::accept(QTcpServer *server, bool tls)
+void AuthServer::accept(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
         const QString key = Throttle::addressKey(socket->peerAddress());
-        if (m_sessions >= m_maxConnections) {
-            refuse(socket, tls, "connection limit");
+        const char *why = nullptr;
+        if (!admit(key, socket->peerAddress(), &why)) {
+            refuse(socket, why);
             continue;
         }
-        int &fromThere = m_perAddress[key];
-        if (fromThere >= m_maxPerAddress) {
-            refuse(socket, tls, "connection limit per address");
-            continue;
-        }
-        ++fromThere;
-        ++m_sessions;
-        if (tls) {
-            auto *ssl = static_cast<QSslSocket *>(socket);
-            ssl->setSslConfiguration(m_tlsConfiguration);
-            ssl->startServerEncryption();
-        }
-        auto *session = new AuthSession(socket, m_context, tls, this);
-        connect(session, &AuthSession::closed, this, [this, session, key] {
-            --m_sessions;
-            if (--m_perAddress[key] <= 0)
-                m_perAddress.remove(key);
-            session->deleteLater();
-        });
+        startSession(socket, false, key);
     }
+}
+
+void AuthServer::acceptTls(qintptr descriptor)
+{
+    const QHostAddress peer = peerOf(descriptor);
+    const QString key = Throttle::addressKey(peer);
+    const char *why = nullptr;
+    if (!admit(key, peer, &why)) { // nothing can be said before a handshake we will not spend on it
+        ::close(int(descriptor));
+        return;
+    }
+    // No TLS state (OpenSSL's buffers, some 25 KB) until the ClientHello is in the kernel's buffer.
+    auto *waiting = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+    m_pendingTls.insert(waiting, {descriptor, key, peer});
+    m_pendingTlsDeadlines.emplace_back(
+        QDateTime::currentMSecsSinceEpoch() + m_context.tlsHandshakeTimeoutMs, waiting);
+    connect(waiting, &QSocketNotifier::activated, this, [this, waiting] {
+        const PendingTls pending = m_pendingTls.value(waiting);
+        char first = 0;
+        if (::recv(int(pending.descriptor), &first, 1, MSG_PEEK | MSG_DONTWAIT) != 1)
+            return dropPendingTls(waiting); // gone before it said anything: no TLS state for that
+        auto *socket = new QSslSocket;
+        if (!socket->setSocketDescriptor(pending.descriptor)) {
+            delete socket;
+            return dropPendingTls(waiting);
+        }
+        waiting->setEnabled(false);
+        m_pendingTls.remove(waiting);
+        waiting->deleteLater();
+        socket->setSslConfiguration(m_tlsConfiguration);
+        socket->startServerEncryption();
+        startSession(socket, true, pending.addressKey);
+    });
+}
+
+void AuthServer::dropPendingTls(QSocketNotifier *waiting)
+{
+    const auto it = m_pendingTls.constFind(waiting);
+    if (it == m_pendingTls.cend())
+        return;
+    waiting->setEnabled(false); // before its descriptor is closed
+    waiting->deleteLater();
+    ::close(int(it->descriptor));
+    release(it->addressKey);
+    m_pendingTls.erase(it);
+}
+
+void AuthServer::tick()
+{
+    // Paused sessions first: their budget has grown by a tick's worth.
+    const QSet<AuthSession *> paused = std::exchange(m_paused, {});
+    for (AuthSession *session : paused) // a closed one has left m_paused already
+        session->resume();
+    if (++m_ticks % deadlineTicks)
+        return;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    while (!m_pendingTlsDeadlines.empty() && m_pendingTlsDeadlines.front().first <= nowMs) {
+        QSocketNotifier *waiting = m_pendingTlsDeadlines.front().second;
+        m_pendingTlsDeadlines.pop_front();
+        if (m_pendingTls.contains(waiting)) {
+            qCInfo(lcServer).noquote() << u"event=tls-timeout peer="_s +
+                                              logValue(m_pendingTls.value(waiting).peer.toString());
+            dropPendingTls(waiting);
+        }
+    }
+    const QList<AuthSession *> live = m_live.values(); // checking may close (and deleteLater) some
+    for (AuthSession *session : live)
+        session->checkDeadlines(nowMs);
+}
+
+void AuthServer::startSession(QTcpSocket *socket, bool tls, const QString &addressKey)
+{
+    auto *session = new AuthSession(socket, m_context, tls, this);
+    m_live.insert(session);
+    connect(session, &AuthSession::paused, this, [this, session] { m_paused.insert(session); });
+    connect(session, &AuthSession::closed, this, [this, session, addressKey] {
+        m_live.remove(session);
+        m_paused.remove(session);
+        release(addressKey);
+        session->deleteLater();
+    });
 }
 
 } // namespace Authd

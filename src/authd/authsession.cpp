@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -51,8 +52,11 @@ AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, Q
     , m_addressKey(Throttle::addressKey(socket->peerAddress()))
 {
     socket->setParent(this);
-    // The kernel keeps what we do not read: our buffer stays one frame at most.
-    socket->setReadBufferSize(Tap::maxFrameSize + 4);
+    // The kernel keeps what we do not read: Qt's buffer and the decoder's stay small
+    // (the decoder grows to one whole frame only when a frame is that large).
+    socket->setReadBufferSize(socketReadBuffer);
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, kernelSendBuffer);
+    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, kernelReceiveBuffer);
     connect(socket, &QTcpSocket::readyRead, this, &AuthSession::handleReadyRead);
     // Reading stops while answers pile up; it resumes as they drain.
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
@@ -60,22 +64,13 @@ AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, Q
             handleReadyRead();
     });
     connect(socket, &QTcpSocket::disconnected, this, &AuthSession::close);
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(u"timeout"_s, m_state == State::Authenticated ? u"idle for too long"_s
-                                                           : u"no complete handshake in time"_s);
-    });
-    m_timer.start(context.handshakeTimeoutMs);
-    if (tls) {
-        // A silent TLS client costs a descriptor and a little memory for seconds, not the login
-        // timeout.
-        QTimer::singleShot(context.tlsHandshakeTimeoutMs, this, [this] {
-            if (m_state != State::Closed && !static_cast<QSslSocket *>(m_socket)->isEncrypted()) {
-                log("tls-timeout");
-                m_socket->abort();
-            }
-        });
-    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    m_budgetAtMs = nowMs;
+    m_deadlineMs = nowMs + context.handshakeTimeoutMs;
+    // A TLS client that stalls its handshake costs its TLS state for seconds, not the login
+    // timeout.
+    if (tls)
+        m_tlsDeadlineMs = nowMs + context.tlsHandshakeTimeoutMs;
     log("connect");
     send({{u"type"_s, u"hello"_s},
           {u"protocol"_s, u"tap/1"_s},
@@ -122,7 +117,6 @@ void AuthSession::close()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
-    m_timer.stop();
     log("close");
     // The socket outlives the session until its last bytes (an error frame)
     // are sent, but never longer than lingerMs: a client that does not read
@@ -130,6 +124,7 @@ void AuthSession::close()
     QTcpSocket *socket = m_socket;
     socket->disconnect(this);
     socket->setParent(nullptr);
+    socket->disconnectFromHost(); // at once when nothing is left to send
     if (socket->state() == QAbstractSocket::UnconnectedState) {
         socket->deleteLater();
     } else {
@@ -138,9 +133,48 @@ void AuthSession::close()
             socket->abort();
             socket->deleteLater();
         });
-        socket->disconnectFromHost();
     }
     Q_EMIT closed();
+}
+
+bool AuthSession::takeRequest()
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    m_budget =
+        qMin(requestBurst, m_budget + double(nowMs - m_budgetAtMs) * requestsPerSecond / 1000);
+    m_budgetAtMs = nowMs;
+    if (m_budget >= 1)
+        return true;
+    if (!m_paused) {
+        m_paused = true;
+        Q_EMIT paused();
+    }
+    return false;
+}
+
+void AuthSession::resume()
+{
+    if (!m_paused || m_state == State::Closed)
+        return;
+    m_paused = false;
+    handleReadyRead();
+}
+
+void AuthSession::checkDeadlines(qint64 nowMs)
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_tlsDeadlineMs && nowMs >= m_tlsDeadlineMs) {
+        m_tlsDeadlineMs = 0;
+        if (!static_cast<QSslSocket *>(m_socket)->isEncrypted()) {
+            log("tls-timeout");
+            m_socket->abort(); // nothing can be said before the handshake: disconnected() closes us
+            return;
+        }
+    }
+    if (nowMs >= m_deadlineMs)
+        fail(u"timeout"_s, m_state == State::Authenticated ? u"idle for too long"_s
+                                                           : u"no complete handshake in time"_s);
 }
 
 void AuthSession::handleReadyRead()
@@ -148,6 +182,8 @@ void AuthSession::handleReadyRead()
     while (m_state != State::Closed) {
         if (m_socket->bytesToWrite() > maxQueuedOutput)
             return; // resumed from bytesWritten
+        if (!takeRequest())
+            return; // resume() comes from the server
         QJsonObject message;
         QString error;
         const auto status = m_decoder.next(&message, &error);
@@ -156,9 +192,10 @@ void AuthSession::handleReadyRead()
         if (status == Tap::FrameDecoder::Status::NeedMore) {
             if (m_socket->bytesAvailable() <= 0)
                 return;
-            m_decoder.feed(m_socket->read(m_decoder.room()));
+            m_decoder.feed(m_socket->read(qMin(m_decoder.room(), readChunk)));
             continue;
         }
+        m_budget -= 1;
         handleMessage(message);
     }
 }
@@ -175,7 +212,7 @@ void AuthSession::handleMessage(const QJsonObject &message)
 {
     const QString type = message.value(u"type"_s).toString();
     if (m_state == State::Authenticated) {
-        m_timer.start(m_context.idleTimeoutMs);
+        m_deadlineMs = QDateTime::currentMSecsSinceEpoch() + m_context.idleTimeoutMs;
         if (sessionRevoked())
             return fail(u"token-revoked"_s, u"this session's token has been revoked"_s);
     }
@@ -313,7 +350,7 @@ void AuthSession::startSession(const QString &user, const QString &scramFinal)
     m_jti = token.jti;
     m_expires = token.expires;
     m_state = State::Authenticated;
-    m_timer.start(m_context.idleTimeoutMs);
+    m_deadlineMs = QDateTime::currentMSecsSinceEpoch() + m_context.idleTimeoutMs;
     log(scramFinal.isEmpty() ? "resume" : "success");
     QJsonObject ok{{u"type"_s, u"auth-ok"_s},
                    {u"token"_s, token.token},

@@ -5,7 +5,6 @@
 #include "core/tap/frame.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <optional>
 
@@ -40,7 +39,19 @@ public:
     enum class State { AwaitStart, AwaitProof, Authenticated, Closed };
     Q_ENUM(State)
 
-    static constexpr qint64 maxQueuedOutput = 64 * 1024;
+    static constexpr qint64 maxQueuedOutput = 8 * 1024;
+    // What Qt and the kernel buffer per connection: small, so that thousands of
+    // clients that send without reading cost little memory and little work.
+    static constexpr qint64 socketReadBuffer = 16 * 1024;
+    static constexpr int kernelSendBuffer = 16 * 1024;
+    static constexpr int kernelReceiveBuffer =
+        2 * (Tap::maxFrameSize + 4); // room for a whole frame
+    static constexpr qint64 readChunk =
+        4096; // the decoder holds one frame, not a window of small ones
+    // Requests a connection may make: a burst, then a steady rate. A login takes
+    // two, a session a few a minute; a flood waits (it is not read meanwhile).
+    static constexpr double requestBurst = 20;
+    static constexpr double requestsPerSecond = 10;
     static constexpr int lingerMs =
         2000; // for the last frame to leave before the socket is dropped
 
@@ -48,8 +59,15 @@ public:
     AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, QObject *parent = nullptr);
     ~AuthSession() override;
 
+    // Timeouts are deadlines that the server checks for all sessions at once
+    // (one timer, not one per connection: Qt's timer list is linear).
+    void checkDeadlines(qint64 nowMs);
+    // After paused(): reads again if the request budget allows.
+    void resume();
+
 Q_SIGNALS:
     void closed();
+    void paused(); // out of request budget: call resume() a little later
 
 private:
     void handleReadyRead();
@@ -68,6 +86,7 @@ private:
     void close();
     void log(const char *event, const QString &detail = {}) const;
     Scram::Verifier fakeVerifier(const QString &user) const;
+    bool takeRequest();
 
     QTcpSocket *m_socket;
     ServerContext &m_context;
@@ -79,9 +98,13 @@ private:
     int m_failures = 0;
     QString m_jti;
     qint64 m_expires = 0;
-    QString m_peer;       // as logged
-    QString m_addressKey; // as throttled (IPv6 by /64)
-    QTimer m_timer;
+    QString m_peer;             // as logged
+    QString m_addressKey;       // as throttled (IPv6 by /64)
+    qint64 m_deadlineMs = 0;    // handshake, then idle timeout
+    qint64 m_tlsDeadlineMs = 0; // 0: not TLS, or encrypted
+    bool m_paused = false;
+    double m_budget = requestBurst;
+    qint64 m_budgetAtMs = 0; // when m_budget was last refilled
 };
 
 // A value for a log line: quoted, with quotes, backslashes and control characters escaped.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authclient.h"
 
+#include "crypto/crypto.h"
+
 #include <QCryptographicHash>
 #include <QFutureWatcher>
 #include <QLoggingCategory>
@@ -228,6 +230,8 @@ void AuthClient::derive(const QByteArray &serverFirst)
     watcher->setFuture(QtConcurrent::run([exchange = *m_exchange, serverFirst]() mutable {
         QString error;
         const QByteArray clientFinal = exchange.handleServerFirst(serverFirst, &error);
+        // A pool thread may outlive everything else: leave no OpenSSL state for its exit to free.
+        Crypto::releaseThreadState();
         return Derived{std::move(exchange), clientFinal, error};
     }));
 }
