@@ -24,7 +24,8 @@ public:
     }
     bool isTimeOut() override
     {
-        return (m_settings.cancel && m_settings.cancel->load()) || m_timer.elapsed() > m_settings.timeoutMs;
+        return (m_settings.cancel && m_settings.cancel->load()) ||
+               m_timer.elapsed() > m_settings.timeoutMs;
     }
     void resetTimeOut() override { m_timer.restart(); }
     bool handleTimeOut() override { return false; } // give up: the caller reports timeout or cancel
@@ -39,8 +40,7 @@ class TimeoutHandlerFactory : public vmime::net::timeoutHandlerFactory
 public:
     explicit TimeoutHandlerFactory(const SocketSettings &s)
         : m_settings(s)
-    {
-    }
+    {}
     std::shared_ptr<vmime::net::timeoutHandler> create() override
     {
         return std::make_shared<TimeoutHandler>(m_settings);
@@ -56,8 +56,7 @@ public:
     QtSocket(const SocketSettings &s, std::shared_ptr<vmime::net::timeoutHandler> th)
         : m_settings(s)
         , m_timeout(std::move(th))
-    {
-    }
+    {}
 
     void connect(const vmime::string &, const vmime::port_t port) override
     {
@@ -67,22 +66,26 @@ public:
             config.addCaCertificates(m_settings.caCertificates);
         m_socket->setSslConfiguration(config);
         // Runs inside waitForEncrypted(): the one exception to verification is
-        // the exact certificate the user trusted (by SHA-256).
-        QObject::connect(m_socket.get(), &QSslSocket::sslErrors, m_socket.get(),
-                         [this](const QList<QSslError> &errors) {
-                             const QSslCertificate peer = m_socket->peerCertificate();
-                             if (!peer.isNull()
-                                 && m_settings.trustedSha256.contains(peer.digest(QCryptographicHash::Sha256)))
-                                 m_socket->ignoreSslErrors(errors);
-                             else if (m_settings.untrusted && !peer.isNull())
-                                 *m_settings.untrusted = peer;
-                         }, Qt::DirectConnection);
-        // The host the user configured, never what vmime resolved: certificates are checked against it.
+        // the exact certificate the user trusted for this host and port (by SHA-256).
+        QObject::connect(
+            m_socket.get(), &QSslSocket::sslErrors, m_socket.get(),
+            [this](const QList<QSslError> &errors) {
+                const QSslCertificate peer = m_socket->peerCertificate();
+                if (!peer.isNull() &&
+                    m_settings.trustedSha256.contains(peer.digest(QCryptographicHash::Sha256)))
+                    m_socket->ignoreSslErrors(errors);
+                else if (m_settings.untrusted && !peer.isNull())
+                    *m_settings.untrusted = peer;
+            },
+            Qt::DirectConnection);
+        // The host the user configured, never what vmime resolved: certificates are checked against
+        // it.
         const QString host = m_settings.host;
         if (m_settings.security == Types::MailSecurity::Tls) {
             m_socket->connectToHostEncrypted(host, port);
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
                 fail(u"cannot establish TLS with %1: %2"_s.arg(host, m_socket->errorString()));
+            checkPin();
             m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             return;
         }
@@ -102,8 +105,25 @@ public:
             m_socket->startClientEncryption();
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
                 fail(u"TLS after STLS failed: %1"_s.arg(m_socket->errorString()));
+            checkPin();
             m_pending = greeting; // vmime reads the greeting as if nothing happened
         }
+    }
+
+    // A pinned host must show its pinned certificate, even one the system
+    // accepts: a change is the user's to judge, with both fingerprints.
+    void checkPin()
+    {
+        const QSslCertificate peer = m_socket->peerCertificate();
+        const QByteArray shown =
+            peer.isNull() ? QByteArray() : peer.digest(QCryptographicHash::Sha256);
+        if (m_settings.trustedSha256.isEmpty() || m_settings.trustedSha256.contains(shown))
+            return;
+        if (m_settings.untrusted)
+            *m_settings.untrusted = peer;
+        fail(u"the certificate of %1 has changed: SHA-256 %2 was trusted, it now shows %3"_s.arg(
+            m_settings.host, QString::fromLatin1(m_settings.trustedSha256.first().toHex(':')),
+            QString::fromLatin1(shown.toHex(':'))));
     }
 
     void disconnect() override
@@ -123,7 +143,8 @@ public:
     }
     bool waitForWrite(const int msecs) override
     {
-        return m_socket && (m_socket->bytesToWrite() == 0 || m_socket->waitForBytesWritten(qMin(msecs, 250)));
+        return m_socket &&
+               (m_socket->bytesToWrite() == 0 || m_socket->waitForBytesWritten(qMin(msecs, 250)));
     }
 
     // At most one line per call: vmime 0.9.2 un-stuffs only the first ".."
@@ -139,7 +160,8 @@ public:
         } else if (m_socket && m_socket->canReadLine()) {
             line = m_socket->readLine();
         } else if (m_socket && m_socket->bytesAvailable() > 0) {
-            line = m_socket->read(m_socket->bytesAvailable()); // a partial line: no second line start in it
+            line = m_socket->read(
+                m_socket->bytesAvailable()); // a partial line: no second line start in it
         } else if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState) {
             fail(u"the server closed the connection"_s);
         }
@@ -176,8 +198,14 @@ public:
             m_timeout->resetTimeOut();
         return size_t(n);
     }
-    void send(const vmime::string &buffer) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(buffer.data()), buffer.size()); }
-    void send(const char *str) override { sendRaw(reinterpret_cast<const vmime::byte_t *>(str), std::strlen(str)); }
+    void send(const vmime::string &buffer) override
+    {
+        sendRaw(reinterpret_cast<const vmime::byte_t *>(buffer.data()), buffer.size());
+    }
+    void send(const char *str) override
+    {
+        sendRaw(reinterpret_cast<const vmime::byte_t *>(str), std::strlen(str));
+    }
     void sendRaw(const vmime::byte_t *buffer, const size_t count) override
     {
         if (!isConnected())
@@ -195,8 +223,9 @@ public:
                 if (upper.startsWith("PASS ") || upper.startsWith("APOP "))
                     line = line.left(5) + "<redacted>";
                 else if (auth) // the mechanism is useful to see, an initial response is not
-                    line = line.left(line.indexOf(' ', 5) < 0 ? line.size() : line.indexOf(' ', 5))
-                        + (line.indexOf(' ', 5) < 0 ? QByteArray() : QByteArray(" <redacted>"));
+                    line =
+                        line.left(line.indexOf(' ', 5) < 0 ? line.size() : line.indexOf(' ', 5)) +
+                        (line.indexOf(' ', 5) < 0 ? QByteArray() : QByteArray(" <redacted>"));
                 else if (m_lastWasAuth && !upper.startsWith("QUIT"))
                     line = "<redacted>";
                 m_lastWasAuth = auth || m_lastWasAuth; // until the server's final +OK or -ERR
@@ -206,7 +235,8 @@ public:
         while (m_socket->bytesToWrite() > 0) {
             if (m_timeout && m_timeout->isTimeOut())
                 throw vmime::exceptions::operation_timed_out();
-            if (!m_socket->waitForBytesWritten(250) && m_socket->state() != QAbstractSocket::ConnectedState)
+            if (!m_socket->waitForBytesWritten(250) &&
+                m_socket->state() != QAbstractSocket::ConnectedState)
                 fail(u"the connection broke while sending"_s);
         }
         if (m_timeout)
@@ -225,7 +255,10 @@ public:
         return m_socket ? m_socket->peerAddress().toString().toStdString() : std::string();
     }
     std::shared_ptr<vmime::net::timeoutHandler> getTimeoutHandler() override { return m_timeout; }
-    void setTracer(std::shared_ptr<vmime::net::tracer> tracer) override { m_tracer = std::move(tracer); }
+    void setTracer(std::shared_ptr<vmime::net::tracer> tracer) override
+    {
+        m_tracer = std::move(tracer);
+    }
     std::shared_ptr<vmime::net::tracer> getTracer() override { return m_tracer; }
 
 private:
@@ -238,7 +271,8 @@ private:
         QElapsedTimer timer;
         timer.start();
         while (!m_socket->canReadLine()) {
-            if (timer.elapsed() > m_settings.timeoutMs || (m_settings.cancel && m_settings.cancel->load()))
+            if (timer.elapsed() > m_settings.timeoutMs ||
+                (m_settings.cancel && m_settings.cancel->load()))
                 fail(u"the server did not answer"_s);
             m_socket->waitForReadyRead(250);
         }
@@ -259,10 +293,13 @@ class SocketFactory : public vmime::net::socketFactory
 public:
     explicit SocketFactory(const SocketSettings &s)
         : m_settings(s)
+    {}
+    std::shared_ptr<vmime::net::socket> create() override
     {
+        return std::make_shared<QtSocket>(m_settings, nullptr);
     }
-    std::shared_ptr<vmime::net::socket> create() override { return std::make_shared<QtSocket>(m_settings, nullptr); }
-    std::shared_ptr<vmime::net::socket> create(std::shared_ptr<vmime::net::timeoutHandler> th) override
+    std::shared_ptr<vmime::net::socket>
+    create(std::shared_ptr<vmime::net::timeoutHandler> th) override
     {
         return std::make_shared<QtSocket>(m_settings, std::move(th));
     }
@@ -278,7 +315,8 @@ std::shared_ptr<vmime::net::socketFactory> makeSocketFactory(const SocketSetting
     return std::make_shared<SocketFactory>(settings);
 }
 
-std::shared_ptr<vmime::net::timeoutHandlerFactory> makeTimeoutHandlerFactory(const SocketSettings &settings)
+std::shared_ptr<vmime::net::timeoutHandlerFactory>
+makeTimeoutHandlerFactory(const SocketSettings &settings)
 {
     return std::make_shared<TimeoutHandlerFactory>(settings);
 }

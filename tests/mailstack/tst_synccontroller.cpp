@@ -4,6 +4,7 @@
 #include "client/synccontroller.h"
 #include "store/settingsstore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -83,6 +84,41 @@ private Q_SLOTS:
         QSignalSpy done(&again, &Client::SyncController::finished);
         again.start(account(false), store.path());
         QVERIFY(done.wait(60000));
+    }
+
+    void trustHoldsForItsHostAndPortAndAChangeIsAskedAgain()
+    {
+        // The stack's certificate trusted for the POP3S port: the same certificate on the
+        // STLS port of the same host is still asked about (a pin is per host and port).
+        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"p"_s)));
+        Client::SyncController controller(settings);
+        QSignalSpy trust(&controller, &Client::SyncController::certificateNeedsTrust);
+        QSignalSpy finished(&controller, &Client::SyncController::finished);
+        QSignalSpy failed(&controller, &Client::SyncController::failed);
+        QTemporaryDir store;
+        const QSslCertificate stack = QSslCertificate::fromPath(m_env.value(u"CA_CERT"_s)).value(0);
+        QVERIFY(!stack.isNull());
+        const Net::Pop3Account tls = account(false);
+        settings.pinCertificate(u"pop3"_s, tls.server.host, tls.server.port,
+                                stack.digest(QCryptographicHash::Sha256));
+        controller.start(tls, store.path());
+        QVERIFY(finished.wait(60000));
+        Net::Pop3Account stls = account(false);
+        stls.server.port = quint16(m_env.value(u"POP3_PORT"_s).toUInt());
+        stls.server.security = Types::MailSecurity::StartTls;
+        controller.start(stls, store.path());
+        QVERIFY(trust.wait(60000));
+        QCOMPARE(trust.first().first().value<QSslCertificate>(), stack);
+        // A pinned host presenting another certificate is asked again, even one the system accepts
+        // (the CA).
+        const QByteArray old =
+            QCryptographicHash::hash("last year's certificate", QCryptographicHash::Sha256);
+        settings.pinCertificate(u"pop3"_s, tls.server.host, tls.server.port, old);
+        trust.clear();
+        controller.start(account(true), store.path());
+        QVERIFY(trust.wait(60000));
+        QCOMPARE(trust.first().first().value<QSslCertificate>(), stack);
+        QCOMPARE(finished.count(), 1);
     }
 
     void cancelEndsWithFailedCancelled()
