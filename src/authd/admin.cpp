@@ -6,6 +6,8 @@
 #include "throttle.h"
 #include "tokenissuer.h"
 
+#include "core/tap/frame.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -170,7 +172,9 @@ int runServe(const QStringList &arguments)
         u"listen"_s, u"Plain TCP address (default 127.0.0.1:7788; port 0 picks one)."_s,
         u"host:port"_s, u"127.0.0.1:7788"_s);
     const QCommandLineOption tlsListen(
-        u"tls-listen"_s, u"Implicit TLS address (needs --tls-cert, --tls-key)."_s, u"host:port"_s);
+        u"tls-listen"_s,
+        u"Implicit TLS address (needs --tls-cert, --tls-key; with those, the default is the --listen host, port 7789)."_s,
+        u"host:port"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"TLS certificate chain (PEM)."_s, u"file"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"TLS private key (PEM)."_s, u"file"_s);
     const QCommandLineOption issuer(u"issuer"_s, u"Token issuer (iss)."_s, u"iss"_s,
@@ -238,10 +242,14 @@ int runServe(const QStringList &arguments)
         return fail(error);
     QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':'
                         << server.port() << Qt::endl;
-    if (parser.isSet(tlsListen)) {
-        if (!parser.isSet(tlsCert) || !parser.isSet(tlsKey))
+    // A certificate configured means TLS is served, on its default port unless told otherwise.
+    const bool certificateGiven = parser.isSet(tlsCert) && parser.isSet(tlsKey);
+    if (parser.isSet(tlsListen) || certificateGiven) {
+        if (!certificateGiven)
             return fail(u"--tls-listen needs --tls-cert and --tls-key"_s);
-        if (!parseHostPort(parser.value(tlsListen), &address, &port))
+        if (!parser.isSet(tlsListen))
+            port = Tap::defaultTlsPort;
+        else if (!parseHostPort(parser.value(tlsListen), &address, &port))
             return fail(u"--tls-listen must be HOST:PORT"_s);
         if (!server.listenTls(address, port, parser.value(tlsCert), parser.value(tlsKey), &error))
             return fail(error);

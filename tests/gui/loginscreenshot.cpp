@@ -9,8 +9,10 @@
 #include "store/settingsstore.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -19,8 +21,9 @@ using namespace Qt::StringLiterals;
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    if (argc != 6)
-        qFatal("usage: loginscreenshot OUT.png LANGUAGE empty|error|signed-in PORT PASSWORD");
+    if (argc != 6 && argc != 7)
+        qFatal("usage: loginscreenshot OUT.png LANGUAGE empty|plain|error|signed-in PORT PASSWORD "
+               "[CERT.pem]");
     const QString out = QString::fromLocal8Bit(argv[1]);
     const QString state = QString::fromLatin1(argv[3]);
     const quint16 port = quint16(QByteArray(argv[4]).toUInt());
@@ -33,6 +36,14 @@ int main(int argc, char **argv)
     server.host = u"127.0.0.1"_s;
     server.port = port;
     server.user = state == u"empty"_s ? QString() : u"demo"_s;
+    // With the server's certificate: TLS, that certificate trusted for this host and port.
+    const QList<QSslCertificate> certificate =
+        argc > 6 ? QSslCertificate::fromPath(QString::fromLocal8Bit(argv[6]))
+                 : QList<QSslCertificate>();
+    server.tls = !certificate.isEmpty() && state != u"plain"_s;
+    if (!certificate.isEmpty())
+        settings.pinCertificate(u"tap"_s, server.host, port,
+                                certificate.first().digest(QCryptographicHash::Sha256));
     settings.setAuthServer(server);
     Types::AccountSettings account;
     account.host = u"mail.example.org"_s;
@@ -50,8 +61,9 @@ int main(int argc, char **argv)
         auto *window = new Gui::MainWindow(settings, languages);
         window->resize(1280, 800);
         window->show();
-        QObject::connect(&window->session(), &Client::Session::signedIn, window, [&, window] { save(window); });
-        window->session().login(server.host, port, false, u"demo"_s, password);
+        QObject::connect(&window->session(), &Client::Session::signedIn, window,
+                         [&, window] { save(window); });
+        window->session().login(server.host, port, server.tls, u"demo"_s, password);
         return app.exec();
     }
     Client::Session session(settings);
@@ -59,7 +71,8 @@ int main(int argc, char **argv)
     dialog->show();
     if (state == u"error"_s) {
         dialog->findChild<QLineEdit *>(u"passwordEdit"_s)->setText(u"wrong password"_s);
-        QObject::connect(&session, &Client::Session::loginFailed, dialog, [&, dialog] { save(dialog); });
+        QObject::connect(&session, &Client::Session::loginFailed, dialog,
+                         [&, dialog] { save(dialog); });
         dialog->accept();
     } else {
         save(dialog);
