@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/realauthd.h"
+
 using namespace Qt::StringLiterals;
 using Client::Session;
 
@@ -28,48 +30,10 @@ class TestSession : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        const QString data = m_dir.filePath(u"data"_s);
-        QProcess add;
-        add.start(QStringLiteral(TIDINGS_AUTHD),
-                  {u"user"_s, u"add"_s, u"alice"_s, u"--data"_s, data});
-        add.write(password.toUtf8() + "\n");
-        add.closeWriteChannel();
-        QVERIFY(add.waitForFinished(30000));
-        QCOMPARE(add.exitCode(), 0);
-        QProcess openssl;
-        openssl.start(u"openssl"_s,
-                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                       u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
-                       u"/CN=localhost"_s, u"-addext"_s,
-                       u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s, u"-keyout"_s,
-                       m_dir.filePath(u"key.pem"_s), u"-out"_s, m_dir.filePath(u"cert.pem"_s)});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
-        m_server.start(QStringLiteral(TIDINGS_AUTHD),
-                       {u"serve"_s, u"--data"_s, data, u"--listen"_s, u"127.0.0.1:0"_s,
-                        u"--tls-listen"_s, u"127.0.0.1:0"_s, u"--tls-cert"_s,
-                        m_dir.filePath(u"cert.pem"_s), u"--tls-key"_s,
-                        m_dir.filePath(u"key.pem"_s)});
-        QVERIFY(m_server.waitForStarted());
-        QByteArray out;
-        while (!out.contains("with TLS on") && m_server.waitForReadyRead(10000))
-            out += m_server.readAllStandardOutput();
-        m_port = quint16(QRegularExpression(u"listening on 127.0.0.1:(\\d+)"_s)
-                             .match(QString::fromLatin1(out))
-                             .captured(1)
-                             .toUInt());
-        m_tlsPort = quint16(QRegularExpression(u"with TLS on 127.0.0.1:(\\d+)"_s)
-                                .match(QString::fromLatin1(out))
-                                .captured(1)
-                                .toUInt());
-        QVERIFY2(m_port && m_tlsPort, out.constData());
-    }
-
-    void cleanupTestCase()
-    {
-        m_server.terminate();
-        m_server.waitForFinished(10000);
+        const QString why = m_authd.start(u"alice"_s, password);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_port = m_authd.port();
+        m_tlsPort = m_authd.tlsPort();
     }
 
     void init()
@@ -239,8 +203,7 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_server;
+    TestSupport::RealAuthd m_authd;
     quint16 m_port = 0;
     quint16 m_tlsPort = 0;
     std::unique_ptr<QTemporaryDir> m_profile;

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../common/realauthd.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -27,23 +29,9 @@ class TestLoginDialog : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        const QString data = m_dir.filePath(u"data"_s);
-        QProcess add;
-        add.start(QStringLiteral(TIDINGS_AUTHD), {u"user"_s, u"add"_s, u"demo"_s, u"--data"_s, data});
-        add.write(password.toUtf8() + "\n");
-        add.closeWriteChannel();
-        QVERIFY(add.waitForFinished(30000));
-        m_server.start(QStringLiteral(TIDINGS_AUTHD), {u"serve"_s, u"--data"_s, data, u"--listen"_s, u"127.0.0.1:0"_s});
-        QVERIFY(m_server.waitForReadyRead(10000));
-        const auto match = QRegularExpression(u"127.0.0.1:(\\d+)"_s).match(QString::fromLatin1(m_server.readAllStandardOutput()));
-        m_port = quint16(match.captured(1).toUInt());
-        QVERIFY(m_port);
-    }
-    void cleanupTestCase()
-    {
-        m_server.terminate();
-        m_server.waitForFinished(10000);
+        const QString why = m_authd.start(u"demo"_s, password);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_port = m_authd.port();
     }
     void init()
     {
@@ -104,7 +92,8 @@ private Q_SLOTS:
     {
         Gui::LoginDialog dialog(*m_session, *m_settings);
         fill(dialog, m_port, u"demo"_s, password);
-        QTest::keyClick(dialog.findChild<QLineEdit *>(u"passwordEdit"_s), Qt::Key_Return); // Enter submits
+        QTest::keyClick(dialog.findChild<QLineEdit *>(u"passwordEdit"_s),
+                        Qt::Key_Return); // Enter submits
         QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
         QCOMPARE(m_session->state(), Client::Session::State::SignedIn);
         QCOMPARE(m_session->user(), u"demo"_s);
@@ -124,7 +113,8 @@ private Q_SLOTS:
         fill(dialog, m_port, u"demo"_s, u"not it"_s);
         dialog.accept();
         auto *message = dialog.findChild<QLabel *>(u"message"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(message->property("problem").toString(), u"WrongCredentials"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(message->property("problem").toString(), u"WrongCredentials"_s,
+                                  20000);
         QVERIFY2(message->text().contains(u"2 attempts left"_s), qPrintable(message->text()));
         QVERIFY(dialog.isVisible());
         QVERIFY(dialog.findChild<QLineEdit *>(u"passwordEdit"_s)->text().isEmpty());
@@ -144,7 +134,8 @@ private Q_SLOTS:
         fill(dialog, port, u"demo"_s, password);
         dialog.accept();
         auto *message = dialog.findChild<QLabel *>(u"message"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(message->property("problem").toString(), u"CannotConnect"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(message->property("problem").toString(), u"CannotConnect"_s,
+                                  20000);
         QVERIFY(message->text().startsWith(u"Cannot connect to 127.0.0.1"_s));
         QVERIFY(dialog.findChild<QLineEdit *>(u"hostEdit"_s)->isEnabled()); // usable again
     }
@@ -164,14 +155,14 @@ private:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         dialog.findChild<QLineEdit *>(u"hostEdit"_s)->setText(u"127.0.0.1"_s);
-        dialog.findChild<QCheckBox *>(u"tlsCheck"_s)->setChecked(false); // the test server speaks plain TCP
+        dialog.findChild<QCheckBox *>(u"tlsCheck"_s)
+            ->setChecked(false); // the test server speaks plain TCP
         dialog.findChild<QSpinBox *>(u"portSpin"_s)->setValue(port);
         dialog.findChild<QLineEdit *>(u"userEdit"_s)->setText(user);
         dialog.findChild<QLineEdit *>(u"passwordEdit"_s)->setText(pw);
     }
 
-    QTemporaryDir m_dir;
-    QProcess m_server;
+    TestSupport::RealAuthd m_authd;
     quint16 m_port = 0;
     std::optional<QTemporaryDir> m_profile;
     std::optional<Store::SettingsStore> m_settings;
