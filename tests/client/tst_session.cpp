@@ -95,13 +95,7 @@ private Q_SLOTS:
 
     void staySignedInResumesFromTheKeyringWithoutThePassword()
     {
-        Store::SettingsStore::AuthServer server;
-        server.host = u"127.0.0.1"_s;
-        server.port = m_port;
-        server.tls = false;
-        server.user = u"alice"_s;
-        server.staySignedIn = true;
-        m_settings->setAuthServer(server);
+        const auto server = staySignedInOnPlainPort();
         QString firstToken;
         {
             Session session(*m_settings);
@@ -153,13 +147,7 @@ private Q_SLOTS:
 
     void aSpentSavedTokenAsksForThePassword()
     {
-        Store::SettingsStore::AuthServer server;
-        server.host = u"127.0.0.1"_s;
-        server.port = m_port;
-        server.tls = false;
-        server.user = u"alice"_s;
-        server.staySignedIn = true;
-        m_settings->setAuthServer(server);
+        const auto server = staySignedInOnPlainPort();
         Store::SecretStore secrets;
         QSignalSpy written(&secrets, &Store::SecretStore::writeFinished);
         secrets.write(Session::tokenKey(u"alice"_s, u"127.0.0.1"_s, m_port),
@@ -203,6 +191,19 @@ private Q_SLOTS:
     }
 
 private:
+    // The profile as the dialog leaves it after "Stay signed in" against the test server.
+    Store::SettingsStore::AuthServer staySignedInOnPlainPort()
+    {
+        Store::SettingsStore::AuthServer server;
+        server.host = u"127.0.0.1"_s;
+        server.port = m_port;
+        server.tls = false;
+        server.user = u"alice"_s;
+        server.staySignedIn = true;
+        m_settings->setAuthServer(server);
+        return server;
+    }
+
     TestSupport::RealAuthd m_authd;
     quint16 m_port = 0;
     quint16 m_tlsPort = 0;
