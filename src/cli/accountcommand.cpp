@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountcommand.h"
 
-#include "store/secretstore.h"
-#include "store/settingsstore.h"
+#include "client/secretstore.h"
+#include "client/settingsstore.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -73,7 +73,7 @@ int runAccountCommand(const QStringList &arguments)
     const Common::Profile profile = parser.isSet(profileOption)
         ? Common::Profile::at(parser.value(profileOption))
         : Common::Profile::standard();
-    Store::SettingsStore settings(profile);
+    Client::SettingsStore settings(profile);
     QList<Types::AccountSettings> accounts = settings.accounts();
     const QString action = positional.first();
     if (!QStringList{u"show"_s, u"set"_s, u"add"_s, u"list"_s, u"remove"_s, u"password"_s}.contains(action))
@@ -95,20 +95,20 @@ int runAccountCommand(const QStringList &arguments)
         const QString password = QTextStream(stdin).readLine();
         if (password.isEmpty())
             return fail(u"no password on standard input"_s);
-        Store::SecretStore secrets;
+        Client::SecretStore secrets;
         QEventLoop loop;
         QString error;
-        QObject::connect(&secrets, &Store::SecretStore::writeFinished, &loop,
+        QObject::connect(&secrets, &Client::SecretStore::writeFinished, &loop,
                          [&](const QString &, bool ok, const QString &why) {
                              if (!ok)
                                  error = why;
                              loop.quit();
                          });
-        QObject::connect(&secrets, &Store::SecretStore::failed, &loop, [&](const QString &, const QString &why) {
+        QObject::connect(&secrets, &Client::SecretStore::failed, &loop, [&](const QString &, const QString &why) {
             error = why;
             loop.quit();
         });
-        secrets.write(Store::SecretStore::mailKey(accounts.at(index)), password);
+        secrets.write(Client::SecretStore::mailKey(accounts.at(index)), password);
         loop.exec();
         if (!error.isEmpty())
             return fail(u"the system keyring refused the password: %1"_s.arg(error));

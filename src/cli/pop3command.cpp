@@ -5,8 +5,8 @@
 #include "net/pop3sync.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
-#include "store/secretstore.h"
-#include "store/settingsstore.h"
+#include "client/secretstore.h"
+#include "client/settingsstore.h"
 
 #include "core/common/profile.h"
 #include "core/types/mailboxkey.h"
@@ -202,7 +202,7 @@ int runPop3Command(const QStringList &arguments)
                                         ? Common::Profile::at(parser.value(profileOption))
                                         : Common::Profile::standard();
     if (configured) {
-        const Store::SettingsStore settings(profile);
+        const Client::SettingsStore settings(profile);
         const int index = parser.value(accountOption).toInt() - 1;
         const QList<Types::AccountSettings> accounts = settings.accounts();
         if (index < 0 || index >= accounts.size())
@@ -277,20 +277,20 @@ int runPop3Command(const QStringList &arguments)
             return fail(u"no certificate in %1"_s.arg(parser.value(ca)));
     }
     if (parser.isSet(keyring)) {
-        Store::SecretStore secrets;
+        Client::SecretStore secrets;
         QEventLoop loop;
         QString why;
-        QObject::connect(&secrets, &Store::SecretStore::readFinished, &loop,
+        QObject::connect(&secrets, &Client::SecretStore::readFinished, &loop,
                          [&](const QString &, const QString &secret) {
                              account.password = secret;
                              loop.quit();
                          });
-        QObject::connect(&secrets, &Store::SecretStore::failed, &loop,
+        QObject::connect(&secrets, &Client::SecretStore::failed, &loop,
                          [&](const QString &, const QString &error) {
                              why = error;
                              loop.quit();
                          });
-        secrets.read(Store::SecretStore::mailKey(account.server));
+        secrets.read(Client::SecretStore::mailKey(account.server));
         loop.exec();
         if (account.password.isEmpty())
             return fail(why.isEmpty() ? u"no password for %1 in the system keyring"_s.arg(

@@ -2,8 +2,8 @@
 #include "session.h"
 
 #include "net/authclient.h"
-#include "store/secretstore.h"
-#include "store/settingsstore.h"
+#include "client/secretstore.h"
+#include "client/settingsstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -53,10 +53,10 @@ Session::Problem problemOf(Net::AuthClient::ErrorKind kind)
 }
 } // namespace
 
-Session::Session(Store::SettingsStore &settings, QObject *parent)
+Session::Session(Client::SettingsStore &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_secrets(new Store::SecretStore(this))
+    , m_secrets(new Client::SecretStore(this))
 {
     qRegisterMetaType<Client::Session::Failure>();
     m_refresh.setSingleShot(true);
@@ -65,7 +65,7 @@ Session::Session(Store::SettingsStore &settings, QObject *parent)
             m_client->state() == Net::AuthClient::State::Authenticated)
             m_client->request(u"refresh"_s);
     });
-    connect(m_secrets, &Store::SecretStore::readFinished, this,
+    connect(m_secrets, &Client::SecretStore::readFinished, this,
             [this](const QString &key, const QString &token) {
                 const auto server = m_settings.authServer();
                 if (m_state != State::SignedOut ||
@@ -94,7 +94,7 @@ Session::~Session()
 
 QString Session::tokenKey(const QString &user, const QString &host, quint16 port)
 {
-    return u"session:"_s + Store::SecretStore::authKey(user, host, port);
+    return u"session:"_s + Client::SecretStore::authKey(user, host, port);
 }
 
 void Session::setState(State state)

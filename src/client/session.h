@@ -8,10 +8,10 @@
 namespace Net {
 class AuthClient;
 }
-namespace Store {
+namespace Client {
 class SecretStore;
 class SettingsStore;
-} // namespace Store
+} // namespace Client
 
 namespace Client {
 
@@ -54,7 +54,7 @@ public:
         QByteArray pinnedSha256; // CertificateChanged: what was trusted before
     };
 
-    Session(Store::SettingsStore &settings, QObject *parent = nullptr);
+    Session(Client::SettingsStore &settings, QObject *parent = nullptr);
     ~Session() override;
 
     State state() const { return m_state; }
@@ -91,8 +91,8 @@ private:
     void forgetToken();
     void handleFailure(const Client::Session::Failure &failure, bool revoked);
 
-    Store::SettingsStore &m_settings;
-    Store::SecretStore *m_secrets;
+    Client::SettingsStore &m_settings;
+    Client::SecretStore *m_secrets;
     Net::AuthClient *m_client = nullptr; // deleted later: it may be inside its own signal
     State m_state = State::SignedOut;
     QString m_host;

@@ -4,7 +4,7 @@
 #include "storesink.h"
 #include "store/messagestore.h"
 #include "store/protocollog.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include "crypto/crypto.h"
 
@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace Client {
 
-SyncController::SyncController(Store::SettingsStore &settings, QObject *parent)
+SyncController::SyncController(Client::SettingsStore &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
 {

@@ -10,7 +10,7 @@
 
 class QThread;
 
-namespace Store {
+namespace Client {
 class SettingsStore;
 }
 
@@ -27,7 +27,7 @@ public:
     enum class State { Idle, Running, Cancelling };
     Q_ENUM(State)
 
-    SyncController(Store::SettingsStore &settings, QObject *parent = nullptr);
+    SyncController(Client::SettingsStore &settings, QObject *parent = nullptr);
     ~SyncController() override;
 
     State state() const { return m_state; }
@@ -49,7 +49,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
 
-    Store::SettingsStore &m_settings;
+    Client::SettingsStore &m_settings;
     State m_state = State::Idle;
     QThread *m_thread = nullptr;
     bool m_protocolLogging = false;

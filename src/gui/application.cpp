@@ -3,7 +3,7 @@
 
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,7 +73,7 @@ int runApplication(int &argc, char **argv)
     if (asksForInformationOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
-        Store::SettingsStore settings(profileFrom(QCoreApplication::arguments()));
+        Client::SettingsStore settings(profileFrom(QCoreApplication::arguments()));
         LanguageManager languages;
         languages.setLanguage(settings.language());
         processCommandLine(app);
@@ -85,7 +85,7 @@ int runApplication(int &argc, char **argv)
     QApplication::setDesktopFileName(u"org.tidings.Tidings"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/tidings.svg"_s));
 
-    Store::SettingsStore settings(profileFrom(QApplication::arguments()));
+    Client::SettingsStore settings(profileFrom(QApplication::arguments()));
     LanguageManager languages;
     languages.setLanguage(settings.language());
     processCommandLine(app);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logindialog.h"
 
-#include "store/secretstore.h"
-#include "store/settingsstore.h"
+#include "client/secretstore.h"
+#include "client/settingsstore.h"
 #include "ui_logindialog.h"
 
 #include <QCryptographicHash>
@@ -12,12 +12,12 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-LoginDialog::LoginDialog(Client::Session &session, Store::SettingsStore &settings, QWidget *parent)
+LoginDialog::LoginDialog(Client::Session &session, Client::SettingsStore &settings, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::LoginDialog>())
     , m_session(session)
     , m_settings(settings)
-    , m_secrets(new Store::SecretStore(&session)) // outlives the dialog: a keyring write may still run
+    , m_secrets(new Client::SecretStore(&session)) // outlives the dialog: a keyring write may still run
 {
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Log In"));
@@ -52,12 +52,12 @@ LoginDialog::LoginDialog(Client::Session &session, Store::SettingsStore &setting
 
     // A remembered password comes from the keyring, asynchronously.
     if (server.rememberPassword && !server.user.isEmpty() && !server.host.isEmpty()) {
-        connect(m_secrets, &Store::SecretStore::readFinished, this, [this](const QString &, const QString &secret) {
+        connect(m_secrets, &Client::SecretStore::readFinished, this, [this](const QString &, const QString &secret) {
             if (m_ui->passwordEdit->text().isEmpty())
                 m_ui->passwordEdit->setText(secret);
             focusFirstEmpty();
         });
-        m_secrets->read(Store::SecretStore::authKey(server.user, server.host, server.port));
+        m_secrets->read(Client::SecretStore::authKey(server.user, server.host, server.port));
     }
     focusFirstEmpty();
 }
@@ -65,8 +65,8 @@ LoginDialog::LoginDialog(Client::Session &session, Store::SettingsStore &setting
 LoginDialog::~LoginDialog()
 {
     // Finish any keyring job first, then go.
-    connect(m_secrets, &Store::SecretStore::writeFinished, m_secrets, &QObject::deleteLater);
-    connect(m_secrets, &Store::SecretStore::removeFinished, m_secrets, &QObject::deleteLater);
+    connect(m_secrets, &Client::SecretStore::writeFinished, m_secrets, &QObject::deleteLater);
+    connect(m_secrets, &Client::SecretStore::removeFinished, m_secrets, &QObject::deleteLater);
     if (!m_pendingSecretJob)
         m_secrets->deleteLater();
 }
@@ -105,7 +105,7 @@ void LoginDialog::submit()
         focusFirstEmpty();
         return;
     }
-    Store::SettingsStore::AuthServer server;
+    Client::SettingsStore::AuthServer server;
     server.host = host;
     server.port = quint16(m_ui->portSpin->value());
     server.tls = m_ui->tlsCheck->isChecked();
@@ -220,7 +220,7 @@ void LoginDialog::handleSignedIn()
 {
     setBusy(false);
     const auto server = m_settings.authServer();
-    const QString key = Store::SecretStore::authKey(server.user, server.host, server.port);
+    const QString key = Client::SecretStore::authKey(server.user, server.host, server.port);
     m_pendingSecretJob = true;
     if (server.rememberPassword)
         m_secrets->write(key, m_ui->passwordEdit->text());

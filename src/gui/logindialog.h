@@ -10,7 +10,7 @@
 namespace Ui {
 class LoginDialog;
 }
-namespace Store {
+namespace Client {
 class SecretStore;
 class SettingsStore;
 }
@@ -23,7 +23,7 @@ class LoginDialog : public QDialog
 {
     Q_OBJECT
 public:
-    LoginDialog(Client::Session &session, Store::SettingsStore &settings, QWidget *parent = nullptr);
+    LoginDialog(Client::Session &session, Client::SettingsStore &settings, QWidget *parent = nullptr);
     ~LoginDialog() override;
 
     void accept() override;
@@ -42,8 +42,8 @@ private:
 
     std::unique_ptr<Ui::LoginDialog> m_ui;
     Client::Session &m_session;
-    Store::SettingsStore &m_settings;
-    Store::SecretStore *m_secrets;
+    Client::SettingsStore &m_settings;
+    Client::SecretStore *m_secrets;
     QSslCertificate m_untrusted;
     bool m_busy = false;
     bool m_pendingSecretJob = false;

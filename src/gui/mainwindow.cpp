@@ -7,7 +7,7 @@
 #include "logindialog.h"
 #include "languagemanager.h"
 #include "preferencesdialog.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 #include "ui_mainwindow.h"
 
 #include <QApplication>
@@ -24,7 +24,7 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-MainWindow::MainWindow(Store::SettingsStore &settings, LanguageManager &languages,
+MainWindow::MainWindow(Client::SettingsStore &settings, LanguageManager &languages,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())

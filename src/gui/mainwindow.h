@@ -15,7 +15,7 @@ class Session;
 namespace Ui {
 class MainWindow;
 }
-namespace Store {
+namespace Client {
 class SettingsStore;
 }
 
@@ -30,7 +30,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Store::SettingsStore &settings, LanguageManager &languages,
+    MainWindow(Client::SettingsStore &settings, LanguageManager &languages,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -59,7 +59,7 @@ private:
     void showSessionDetails();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    Store::SettingsStore &m_settings;
+    Client::SettingsStore &m_settings;
     LanguageManager &m_languages;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;

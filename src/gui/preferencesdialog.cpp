@@ -2,7 +2,7 @@
 #include "preferencesdialog.h"
 
 #include "languagemanager.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 #include "ui_preferencesdialog.h"
 
 #include <QCheckBox>
@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-PreferencesDialog::PreferencesDialog(Store::SettingsStore &settings, LanguageManager &languages,
+PreferencesDialog::PreferencesDialog(Client::SettingsStore &settings, LanguageManager &languages,
                                      QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::PreferencesDialog>())

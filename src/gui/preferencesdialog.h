@@ -10,7 +10,7 @@
 namespace Ui {
 class PreferencesDialog;
 }
-namespace Store {
+namespace Client {
 class SettingsStore;
 }
 
@@ -26,7 +26,7 @@ class PreferencesDialog : public QDialog
 public:
     enum Page { AccountPage = 0, DownloadPage = 1, GeneralPage = 2 };
 
-    PreferencesDialog(Store::SettingsStore &settings, LanguageManager &languages,
+    PreferencesDialog(Client::SettingsStore &settings, LanguageManager &languages,
                       QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
@@ -44,7 +44,7 @@ private:
     void updateDownloadControls();
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
-    Store::SettingsStore &m_settings;
+    Client::SettingsStore &m_settings;
     LanguageManager &m_languages;
     Types::MailSecurity m_lastSecurity = Types::MailSecurity::Tls;
 };

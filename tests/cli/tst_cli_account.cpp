@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The executables as users run them: exit codes, output, and the profile they write.
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QCOMPARE(r.out, u"host=127.0.0.1\nport=10110\nsecurity=starttls\nuser=demo\n%1"_s.arg(DEFAULT_POLICY));
 
         // The GUI reads exactly what the CLI wrote.
-        Store::SettingsStore store(Common::Profile::at(dir.path()));
+        Client::SettingsStore store(Common::Profile::at(dir.path()));
         QCOMPARE(store.account().port, quint16(10110));
         QCOMPARE(store.account().user, u"demo"_s);
     }
@@ -83,7 +83,7 @@ private Q_SLOTS:
         r = run(cli, QStringList{u"account"_s, u"show"_s, u"--index"_s, u"1"_s} + profile);
         QVERIFY2(r.out.contains(u"login=apop\nleave-on-server=yes\ndelete-after-days=30\n"
                                 "delete-when-deleted-here=yes\nsize-limit-kb=512\n"_s), qPrintable(r.out));
-        Store::SettingsStore store(Common::Profile::at(dir.path()));
+        Client::SettingsStore store(Common::Profile::at(dir.path()));
         QCOMPARE(store.accounts().size(), 2);
         QVERIFY(!store.accounts().at(1).leaveOnServer);
         r = run(cli, QStringList{u"account"_s, u"remove"_s, u"--index"_s, u"1"_s} + profile);
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         // Nothing half-written.
-        QVERIFY(!Store::SettingsStore(Common::Profile::at(dir.path())).account().isConfigured());
+        QVERIFY(!Client::SettingsStore(Common::Profile::at(dir.path())).account().isConfigured());
     }
 
     void unknownCommandAndUsage()

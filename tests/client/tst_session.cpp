@@ -5,8 +5,8 @@
 // host and port, "Stay signed in" resuming from the keyring without the
 // password, and a session revoked elsewhere ending here.
 #include "client/session.h"
-#include "store/secretstore.h"
-#include "store/settingsstore.h"
+#include "client/secretstore.h"
+#include "client/settingsstore.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -39,7 +39,7 @@ private Q_SLOTS:
     void init()
     {
         m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<Store::SettingsStore>(Common::Profile::at(m_profile->path()));
+        m_settings = std::make_unique<Client::SettingsStore>(Common::Profile::at(m_profile->path()));
     }
 
     void logOutAndInRepeatedly()
@@ -133,8 +133,8 @@ private Q_SLOTS:
             QVERIFY(out.wait(10000));
             QTest::qWait(500);
         }
-        Store::SecretStore secrets;
-        QSignalSpy read(&secrets, &Store::SecretStore::readFinished);
+        Client::SecretStore secrets;
+        QSignalSpy read(&secrets, &Client::SecretStore::readFinished);
         secrets.read(Session::tokenKey(u"alice"_s, u"127.0.0.1"_s, m_port));
         QVERIFY(read.wait(10000));
         QVERIFY(read.first().at(1).toString().isEmpty());
@@ -148,8 +148,8 @@ private Q_SLOTS:
     void aSpentSavedTokenAsksForThePassword()
     {
         const auto server = staySignedInOnPlainPort();
-        Store::SecretStore secrets;
-        QSignalSpy written(&secrets, &Store::SecretStore::writeFinished);
+        Client::SecretStore secrets;
+        QSignalSpy written(&secrets, &Client::SecretStore::writeFinished);
         secrets.write(Session::tokenKey(u"alice"_s, u"127.0.0.1"_s, m_port),
                       u"eyJhbGciOiJFZERTQSJ9.e30.AAAA"_s);
         QVERIFY(written.wait(10000));
@@ -192,9 +192,9 @@ private Q_SLOTS:
 
 private:
     // The profile as the dialog leaves it after "Stay signed in" against the test server.
-    Store::SettingsStore::AuthServer staySignedInOnPlainPort()
+    Client::SettingsStore::AuthServer staySignedInOnPlainPort()
     {
-        Store::SettingsStore::AuthServer server;
+        Client::SettingsStore::AuthServer server;
         server.host = u"127.0.0.1"_s;
         server.port = m_port;
         server.tls = false;
@@ -208,7 +208,7 @@ private:
     quint16 m_port = 0;
     quint16 m_tlsPort = 0;
     std::unique_ptr<QTemporaryDir> m_profile;
-    std::unique_ptr<Store::SettingsStore> m_settings;
+    std::unique_ptr<Client::SettingsStore> m_settings;
 };
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -6,7 +6,7 @@
 #include "gui/languagemanager.h"
 #include "gui/logindialog.h"
 #include "gui/mainwindow.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -31,8 +31,8 @@ int main(int argc, char **argv)
     Gui::LanguageManager languages;
     languages.setLanguage(QString::fromLatin1(argv[2]));
     QTemporaryDir dir;
-    Store::SettingsStore settings(Common::Profile::at(dir.path()));
-    Store::SettingsStore::AuthServer server;
+    Client::SettingsStore settings(Common::Profile::at(dir.path()));
+    Client::SettingsStore::AuthServer server;
     server.host = u"127.0.0.1"_s;
     server.port = port;
     server.user = state == u"empty"_s ? QString() : u"demo"_s;

@@ -3,7 +3,7 @@
 #include "core/jwt/signer.h"
 #include "gui/jwt/jwtinspector.h"
 #include "gui/languagemanager.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -191,7 +191,7 @@ private:
     QString view(const char *name) { return child<QPlainTextEdit>(name)->toPlainText(); }
 
     std::optional<QTemporaryDir> m_dir;
-    std::optional<Store::SettingsStore> m_settings;
+    std::optional<Client::SettingsStore> m_settings;
     std::unique_ptr<Gui::JwtInspector> m_panel;
 };
 

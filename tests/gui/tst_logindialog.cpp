@@ -2,7 +2,7 @@
 // The login dialog against a real tidings-authd, as a user fills it in.
 #include "client/session.h"
 #include "gui/logindialog.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -51,7 +51,7 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowActive(&dialog));
         QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(u"hostEdit"_s));
-        Store::SettingsStore::AuthServer prefilled;
+        Client::SettingsStore::AuthServer prefilled;
         prefilled.host = u"127.0.0.1"_s;
         prefilled.user = u"demo"_s;
         m_settings->setAuthServer(prefilled);
@@ -64,7 +64,7 @@ private Q_SLOTS:
     void tlsIsTheDefaultAndPlainConnectionsAreWarnedAbout()
     {
         QTemporaryDir fresh;
-        Store::SettingsStore settings(Common::Profile::at(fresh.path()));
+        Client::SettingsStore settings(Common::Profile::at(fresh.path()));
         Client::Session session(settings);
         Gui::LoginDialog dialog(session, settings);
         dialog.show();
@@ -165,7 +165,7 @@ private:
     TestSupport::RealAuthd m_authd;
     quint16 m_port = 0;
     std::optional<QTemporaryDir> m_profile;
-    std::optional<Store::SettingsStore> m_settings;
+    std::optional<Client::SettingsStore> m_settings;
     std::optional<Client::Session> m_session;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/languagemanager.h"
 #include "gui/mainwindow.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -112,7 +112,7 @@ private Q_SLOTS:
             messageSizes = messageSplitter->sizes();
             window.close();
         }
-        Store::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path()));
         QVERIFY(!reread.windowGeometry().isEmpty());
         Gui::MainWindow window(reread, m_languages);
         window.show();
@@ -147,7 +147,7 @@ private Q_SLOTS:
 
 private:
     std::optional<QTemporaryDir> m_dir;
-    std::optional<Store::SettingsStore> m_settings;
+    std::optional<Client::SettingsStore> m_settings;
     Gui::LanguageManager m_languages;
 };
 

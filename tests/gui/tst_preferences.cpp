@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/languagemanager.h"
 #include "gui/preferencesdialog.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,7 +61,7 @@ private Q_SLOTS:
             dialog.accept();
             m_dialog = nullptr;
         }
-        Store::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path()));
         const QList<Types::AccountSettings> accounts = reread.accounts();
         QCOMPARE(accounts.size(), 2);
         QCOMPARE(accounts.at(1), second);
@@ -89,7 +89,7 @@ private Q_SLOTS:
             dialog.accept();
             m_dialog = nullptr;
         }
-        Store::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path()));
         const auto account = reread.account();
         QCOMPARE(account.host, u"pop.example.org"_s); // trimmed
         QCOMPARE(account.security, MailSecurity::StartTls);
@@ -156,7 +156,7 @@ private Q_SLOTS:
             QTRY_VERIFY(child<QTabWidget>("tabs")->tabText(0).contains(QRegularExpression(u"\\p{Han}"_s)));
             m_dialog = nullptr;
         }
-        QCOMPARE(Store::SettingsStore(Common::Profile::at(m_dir->path())).language(), u"zh_CN"_s);
+        QCOMPARE(Client::SettingsStore(Common::Profile::at(m_dir->path())).language(), u"zh_CN"_s);
         m_languages.setLanguage(u"en"_s);
     }
 
@@ -172,7 +172,7 @@ private:
     }
 
     std::optional<QTemporaryDir> m_dir;
-    std::optional<Store::SettingsStore> m_settings;
+    std::optional<Client::SettingsStore> m_settings;
     Gui::LanguageManager m_languages;
     QWidget *m_dialog = nullptr;
 };

@@ -2,7 +2,7 @@
 // Client::SyncController against the real Dovecot: one ending per run,
 // progress on the caller's thread, cancel, and a trust decision that sticks.
 #include "client/synccontroller.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -35,7 +35,7 @@ private Q_SLOTS:
 
     void syncEndsOnceWithProgressOnThisThread()
     {
-        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"a"_s)));
+        Client::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"a"_s)));
         Client::SyncController controller(settings);
         QSignalSpy finished(&controller, &Client::SyncController::finished);
         QSignalSpy failed(&controller, &Client::SyncController::failed);
@@ -66,7 +66,7 @@ private Q_SLOTS:
 
     void untrustedCertificateIsOfferedAndTheDecisionSticks()
     {
-        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"b"_s)));
+        Client::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"b"_s)));
         Client::SyncController controller(settings);
         QSignalSpy trust(&controller, &Client::SyncController::certificateNeedsTrust);
         QSignalSpy finished(&controller, &Client::SyncController::finished);
@@ -79,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(!certificate.isNull());
         controller.trustCertificate(certificate);
         // Persisted: a new controller on the same profile accepts it.
-        Store::SettingsStore reread(Common::Profile::at(m_profile.filePath(u"b"_s)));
+        Client::SettingsStore reread(Common::Profile::at(m_profile.filePath(u"b"_s)));
         Client::SyncController again(reread);
         QSignalSpy done(&again, &Client::SyncController::finished);
         again.start(account(false), store.path());
@@ -90,7 +90,7 @@ private Q_SLOTS:
     {
         // The stack's certificate trusted for the POP3S port: the same certificate on the
         // STLS port of the same host is still asked about (a pin is per host and port).
-        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"p"_s)));
+        Client::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"p"_s)));
         Client::SyncController controller(settings);
         QSignalSpy trust(&controller, &Client::SyncController::certificateNeedsTrust);
         QSignalSpy finished(&controller, &Client::SyncController::finished);
@@ -123,7 +123,7 @@ private Q_SLOTS:
 
     void cancelEndsWithFailedCancelled()
     {
-        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"c"_s)));
+        Client::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"c"_s)));
         Client::SyncController controller(settings);
         QSignalSpy finished(&controller, &Client::SyncController::finished);
         QSignalSpy failed(&controller, &Client::SyncController::failed);
@@ -150,7 +150,7 @@ private Q_SLOTS:
                      {QStringLiteral(TIDINGS_SOURCE_DIR "/scripts/seed-demo-mail"), stack, user,
                       password}),
                  0);
-        Store::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"d"_s)));
+        Client::SettingsStore settings(Common::Profile::at(m_profile.filePath(u"d"_s)));
         QTemporaryDir store;
         Net::Pop3Account a = account(true);
         a.server.user = user;
@@ -175,7 +175,7 @@ private:
                                                                                    : -1;
     }
 
-    Net::Pop3SyncResult syncOnce(Store::SettingsStore &settings, const Net::Pop3Account &a,
+    Net::Pop3SyncResult syncOnce(Client::SettingsStore &settings, const Net::Pop3Account &a,
                                  const QString &store)
     {
         Client::SyncController controller(settings);

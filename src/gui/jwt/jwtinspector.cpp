@@ -9,7 +9,7 @@
 #include "core/jwt/inspector.h"
 #include "core/jwt/signer.h"
 #include "core/jwt/timetext.h"
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -64,7 +64,7 @@ QString colourName(const QColor &c)
 
 } // namespace
 
-JwtInspector::JwtInspector(Store::SettingsStore *settings, QWidget *parent)
+JwtInspector::JwtInspector(Client::SettingsStore *settings, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::JwtInspector>())
     , m_settings(settings)

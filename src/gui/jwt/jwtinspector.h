@@ -13,7 +13,7 @@
 namespace Ui {
 class JwtInspector;
 }
-namespace Store {
+namespace Client {
 class SettingsStore;
 }
 
@@ -28,7 +28,7 @@ class JwtInspector : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JwtInspector(Store::SettingsStore *settings, QWidget *parent = nullptr);
+    explicit JwtInspector(Client::SettingsStore *settings, QWidget *parent = nullptr);
     ~JwtInspector() override;
 
     void setToken(const QString &token);
@@ -65,7 +65,7 @@ private:
     qint64 currentTime() const;
 
     std::unique_ptr<Ui::JwtInspector> m_ui;
-    Store::SettingsStore *m_settings;
+    Client::SettingsStore *m_settings;
     TokenHighlighter *m_tokenHighlighter;
     QThreadPool m_pool; // our own: Qt's global pool also serves painting
     QFutureWatcher<Jwt::Report> m_watcher;

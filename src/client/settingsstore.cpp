@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Store {
+namespace Client {
 
 SettingsStore::SettingsStore(const Common::Profile &profile)
     : m_settings(std::make_unique<QSettings>(profile.settingsFile(), QSettings::IniFormat))
@@ -220,4 +220,4 @@ void SettingsStore::sync()
     m_settings->sync();
 }
 
-} // namespace Store
+} // namespace Client

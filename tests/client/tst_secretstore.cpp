@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Passwords through qtkeychain into a real gnome-keyring (see with-keyring.sh),
 // read back by an independent client, secret-tool.
-#include "store/secretstore.h"
+#include "client/secretstore.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -15,16 +15,16 @@ class TestSecretStore : public QObject
 private Q_SLOTS:
     void writeReadRemove()
     {
-        Store::SecretStore store;
-        const QString key = Store::SecretStore::authKey(u"alice"_s, u"auth.example.org"_s, 7789);
+        Client::SecretStore store;
+        const QString key = Client::SecretStore::authKey(u"alice"_s, u"auth.example.org"_s, 7789);
         const QString secret = u"s3cret – 密码 with spaces"_s;
 
-        QSignalSpy written(&store, &Store::SecretStore::writeFinished);
+        QSignalSpy written(&store, &Client::SecretStore::writeFinished);
         store.write(key, secret);
         QVERIFY(written.wait(10000));
         QVERIFY2(written.first().at(1).toBool(), qPrintable(written.first().at(2).toString()));
 
-        QSignalSpy read(&store, &Store::SecretStore::readFinished);
+        QSignalSpy read(&store, &Client::SecretStore::readFinished);
         store.read(key);
         QVERIFY(read.wait(10000));
         QCOMPARE(read.first().at(1).toString(), secret);
@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(tool.waitForFinished(10000));
         QCOMPARE(QString::fromUtf8(tool.readAllStandardOutput()), secret);
 
-        QSignalSpy removed(&store, &Store::SecretStore::removeFinished);
+        QSignalSpy removed(&store, &Client::SecretStore::removeFinished);
         store.remove(key);
         QVERIFY(removed.wait(10000));
         store.read(key);
@@ -52,23 +52,23 @@ private Q_SLOTS:
         home.host = u"pop.home.example"_s;
         Types::AccountSettings other = work;
         other.port = 110; // same user and host, another port: another account
-        Store::SecretStore store;
-        QSignalSpy written(&store, &Store::SecretStore::writeFinished);
+        Client::SecretStore store;
+        QSignalSpy written(&store, &Client::SecretStore::writeFinished);
         const QList<QPair<Types::AccountSettings, QString>> entries{{work, u"work-pw"_s}, {home, u"home-pw"_s},
                                                                     {other, u"other-pw"_s}};
         for (const auto &[account, password] : entries) {
-            store.write(Store::SecretStore::mailKey(account), password);
+            store.write(Client::SecretStore::mailKey(account), password);
             QVERIFY(written.wait(10000));
         }
-        QSignalSpy read(&store, &Store::SecretStore::readFinished);
+        QSignalSpy read(&store, &Client::SecretStore::readFinished);
         for (const auto &[account, password] : entries) {
-            store.read(Store::SecretStore::mailKey(account));
+            store.read(Client::SecretStore::mailKey(account));
             QVERIFY(read.wait(10000));
             QCOMPARE(read.last().at(1).toString(), password);
         }
         for (const auto &[account, password] : entries) {
-            QSignalSpy removed(&store, &Store::SecretStore::removeFinished);
-            store.remove(Store::SecretStore::mailKey(account));
+            QSignalSpy removed(&store, &Client::SecretStore::removeFinished);
+            store.remove(Client::SecretStore::mailKey(account));
             QVERIFY(removed.wait(10000));
         }
     }

@@ -12,7 +12,7 @@
 
 class QSettings;
 
-namespace Store {
+namespace Client {
 
 // Typed access to the profile's settings file (INI, human-readable). Keys are
 // versioned by group so later releases can migrate them.
@@ -70,4 +70,4 @@ private:
     std::unique_ptr<QSettings> m_settings;
 };
 
-} // namespace Store
+} // namespace Client

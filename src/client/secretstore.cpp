@@ -5,10 +5,14 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Store {
+namespace Client {
 
 namespace {
 const QString service = u"Tidings"_s;
+// Jobs have no parent and delete themselves when they finish: libsecret calls
+// back into a job whose call is pending, so a job must outlive its store (the
+// login dialog drops its store after the first of two jobs ended; a parented
+// second job was then freed under libsecret's feet).
 }
 
 SecretStore::SecretStore(QObject *parent)
@@ -28,7 +32,7 @@ QString SecretStore::mailKey(const Types::AccountSettings &account)
 
 void SecretStore::read(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    auto *job = new QKeychain::ReadPasswordJob(service); // no parent: see above
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, job, key] {
@@ -44,7 +48,7 @@ void SecretStore::read(const QString &key)
 
 void SecretStore::write(const QString &key, const QString &secret)
 {
-    auto *job = new QKeychain::WritePasswordJob(service, this);
+    auto *job = new QKeychain::WritePasswordJob(service); // no parent: see above
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setTextData(secret);
@@ -56,11 +60,11 @@ void SecretStore::write(const QString &key, const QString &secret)
 
 void SecretStore::remove(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    auto *job = new QKeychain::DeletePasswordJob(service); // no parent: see above
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, key] { Q_EMIT removeFinished(key); });
     job->start();
 }
 
-} // namespace Store
+} // namespace Client

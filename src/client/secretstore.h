@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QString>
 
-namespace Store {
+namespace Client {
 
 // Passwords in the system keyring (Secret Service, Windows Credential
 // Manager) through qtkeychain, never in a file: the plain-text fallback is
@@ -32,4 +32,4 @@ Q_SIGNALS:
     void failed(const QString &key, const QString &error);
 };
 
-} // namespace Store
+} // namespace Client

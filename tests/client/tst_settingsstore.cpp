@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/settingsstore.h"
+#include "client/settingsstore.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -16,7 +16,7 @@ private Q_SLOTS:
 
     void emptyProfileHasSecureDefaults()
     {
-        Store::SettingsStore store(profile());
+        Client::SettingsStore store(profile());
         const auto account = store.account();
         QVERIFY(!account.isConfigured());
         QCOMPARE(account.security, MailSecurity::Tls);
@@ -27,7 +27,7 @@ private Q_SLOTS:
 
     void loginDefaultsToTls()
     {
-        Store::SettingsStore settings(profile());
+        Client::SettingsStore settings(profile());
         QVERIFY(settings.authServer().tls);
         QCOMPARE(settings.authServer().port, 7789);
         QVERIFY(!settings.authServer().staySignedIn);
@@ -42,7 +42,7 @@ private Q_SLOTS:
         account.user = u"用户@example.org"_s;
         const QByteArray blob("\x00\x01\xffgeometry", 11);
         {
-            Store::SettingsStore store(profile());
+            Client::SettingsStore store(profile());
             store.setAccount(account);
             store.setLanguage(u"zh_CN"_s);
             store.setWindowGeometry(blob);
@@ -50,7 +50,7 @@ private Q_SLOTS:
             store.setSplitterState(u"main"_s, "split-main"_ba);
             store.setSplitterState(u"message"_s, "split-message"_ba);
         } // destructor writes the file
-        Store::SettingsStore again(profile());
+        Client::SettingsStore again(profile());
         QCOMPARE(again.account(), account);
         QCOMPARE(again.language(), u"zh_CN"_s);
         QCOMPARE(again.windowGeometry(), blob);
@@ -65,7 +65,7 @@ private Q_SLOTS:
         Types::AccountSettings account;
         account.host = u"mail.example.org"_s;
         account.user = u"alice"_s;
-        Store::SettingsStore store(profile());
+        Client::SettingsStore store(profile());
         store.setAccount(account);
         store.sync();
         QCOMPARE(store.fileName(), profile().settingsFile());
@@ -84,7 +84,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("[account]\nhost=h\nuser=u\nport=99999\nsecurity=plaintext-please\n");
         }
-        Store::SettingsStore store(profile());
+        Client::SettingsStore store(profile());
         const auto account = store.account();
         QCOMPARE(account.security, MailSecurity::Tls); // never downgraded by a typo
         QCOMPARE(account.port, quint16(995));          // out of range -> the default port
@@ -113,11 +113,11 @@ private Q_SLOTS:
         Types::AccountSettings third = home;
         third.user = u"third"_s;
         {
-            Store::SettingsStore store(profile());
+            Client::SettingsStore store(profile());
             store.setAccounts({work, home, third});
         }
         {
-            Store::SettingsStore store(profile());
+            Client::SettingsStore store(profile());
             QCOMPARE(store.accounts(), (QList<Types::AccountSettings>{work, home, third}));
             QCOMPARE(store.account(), work);
             Types::AccountSettings changed = work;
@@ -126,7 +126,7 @@ private Q_SLOTS:
             QCOMPARE(store.accounts(), (QList<Types::AccountSettings>{changed, home, third}));
             store.setAccounts({home}); // removing accounts leaves nothing of them behind
         }
-        Store::SettingsStore store(profile());
+        Client::SettingsStore store(profile());
         QCOMPARE(store.accounts(), QList<Types::AccountSettings>{home});
         QFile file(profile().settingsFile());
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -138,12 +138,12 @@ private Q_SLOTS:
     {
         const QByteArray a = QByteArray(32, 'a'), b = QByteArray(32, 'b');
         {
-            Store::SettingsStore settings(profile());
+            Client::SettingsStore settings(profile());
             settings.pinCertificate(u"tap"_s, u"Auth.Example.org"_s, 7789, a);
             settings.pinCertificate(u"pop3"_s, u"2001:db8::1"_s, 995, b);
             settings.sync();
         }
-        Store::SettingsStore settings(profile());
+        Client::SettingsStore settings(profile());
         QCOMPARE(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7789), a); // host names are case-blind
         QVERIFY(settings.pinnedCertificate(u"tap"_s, u"auth.example.org"_s, 7788).isEmpty());
         QVERIFY(settings.pinnedCertificate(u"pop3"_s, u"auth.example.org"_s, 7789).isEmpty());
@@ -157,7 +157,7 @@ private Q_SLOTS:
 
     void noAccountMeansAnEmptyList()
     {
-        Store::SettingsStore store(profile());
+        Client::SettingsStore store(profile());
         QVERIFY(store.accounts().isEmpty());
         QVERIFY(!store.account().isConfigured());
     }
