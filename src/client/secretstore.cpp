@@ -27,7 +27,8 @@ QString SecretStore::authKey(const QString &user, const QString &host, quint16 p
 
 QString SecretStore::mailKey(const Types::AccountSettings &account)
 {
-    return u"pop3:"_s + account.key();
+    // Accounts made before ids had their key as the id: their entries keep working.
+    return u"pop3:"_s + (account.id.isEmpty() ? account.key() : account.id);
 }
 
 void SecretStore::read(const QString &key)

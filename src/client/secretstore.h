@@ -22,7 +22,7 @@ public:
     void remove(const QString &key);
 
     static QString authKey(const QString &user, const QString &host, quint16 port);
-    // One keyring entry per mail account (user, host and port tell them apart).
+    // One keyring entry per mail account, by its id: editing host or port keeps the password.
     static QString mailKey(const Types::AccountSettings &account);
 
 Q_SIGNALS:

@@ -2,6 +2,7 @@
 #include "settingsstore.h"
 
 #include <QSettings>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -63,7 +64,15 @@ QList<Types::AccountSettings> SettingsStore::accounts() const
         a.deleteWhenDeletedHere = m_settings->value("delete-when-deleted-here"_L1, false).toBool();
         const int limit = m_settings->value("size-limit-kb"_L1, -1).toInt(&ok);
         a.sizeLimitKb = ok && limit > 0 ? limit : -1;
+        a.id = m_settings->value("id"_L1).toString();
+        a.email = m_settings->value("email"_L1).toString();
+        a.displayName = m_settings->value("display-name"_L1).toString();
+        a.caFile = m_settings->value("ca-file"_L1).toString();
+        const int every = m_settings->value("check-every-minutes"_L1, 0).toInt(&ok);
+        a.checkEveryMinutes = ok && every > 0 ? every : 0;
         m_settings->endGroup();
+        if (present && a.id.isEmpty()) // made before accounts had an id: the old key is unique
+            a.id = a.key();
         if (!present && i == 0)
             return out; // no account yet
         out.append(a);
@@ -96,6 +105,11 @@ void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
         m_settings->setValue("delete-after-days"_L1, a.deleteAfterDays);
         m_settings->setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
         m_settings->setValue("size-limit-kb"_L1, a.sizeLimitKb);
+        m_settings->setValue("id"_L1, a.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.id);
+        m_settings->setValue("email"_L1, a.email);
+        m_settings->setValue("display-name"_L1, a.displayName);
+        m_settings->setValue("ca-file"_L1, a.caFile);
+        m_settings->setValue("check-every-minutes"_L1, a.checkEveryMinutes);
         m_settings->endGroup();
     }
 }

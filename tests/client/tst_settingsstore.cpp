@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "client/secretstore.h"
 #include "client/settingsstore.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +35,36 @@ private Q_SLOTS:
         QVERIFY(!settings.authServer().staySignedIn);
     }
 
+    void aNewAccountGetsAnIdThatSurvivesEdits()
+    {
+        Types::AccountSettings account;
+        account.host = u"pop.example.org"_s;
+        account.user = u"ann"_s;
+        Client::SettingsStore store(profile());
+        store.setAccount(account);
+        const QString id = store.account().id;
+        QVERIFY(!id.isEmpty());
+        QVERIFY(id != account.key());
+        Types::AccountSettings moved = store.account();
+        moved.host = u"pop2.example.org"_s;
+        moved.port = 110;
+        store.setAccount(moved);
+        QCOMPARE(store.account().id, id); // the keyring entry and the log stay with it
+        QCOMPARE(Client::SecretStore::mailKey(store.account()), u"pop3:"_s + id);
+    }
+
+    void anAccountFromBeforeIdsKeepsItsKeyringEntry()
+    {
+        {
+            QSettings ini(profile().settingsFile(), QSettings::IniFormat);
+            ini.setValue("account/host"_L1, u"pop.example.org"_s);
+            ini.setValue("account/port"_L1, 995);
+            ini.setValue("account/user"_L1, u"old"_s);
+        }
+        Client::SettingsStore store(profile());
+        QCOMPARE(Client::SecretStore::mailKey(store.account()), u"pop3:old@pop.example.org:995"_s);
+    }
+
     void valuesSurviveANewStore()
     {
         Types::AccountSettings account;
@@ -40,6 +72,11 @@ private Q_SLOTS:
         account.port = 10995;
         account.security = MailSecurity::StartTls;
         account.user = u"用户@example.org"_s;
+        account.id = u"3f0c-account"_s;
+        account.email = u"用户@例子.cn"_s;
+        account.displayName = u"王小明"_s;
+        account.caFile = u"/etc/ssl/例子-ca.pem"_s;
+        account.checkEveryMinutes = 15;
         const QByteArray blob("\x00\x01\xffgeometry", 11);
         {
             Client::SettingsStore store(profile());
@@ -112,6 +149,9 @@ private Q_SLOTS:
         home.leaveOnServer = false;
         Types::AccountSettings third = home;
         third.user = u"third"_s;
+        work.id = u"w"_s;
+        home.id = u"h"_s;
+        third.id = u"t"_s;
         {
             Client::SettingsStore store(profile());
             store.setAccounts({work, home, third});

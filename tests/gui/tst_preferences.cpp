@@ -35,6 +35,7 @@ private Q_SLOTS:
         first.name = u"Set from the command line"_s; // not on any page: must survive OK
         Types::AccountSettings second = first;
         second.user = u"two"_s;
+        second.id = u"second-id"_s;
         m_settings->setAccounts({first, second});
         {
             Gui::PreferencesDialog dialog(*m_settings, m_languages);

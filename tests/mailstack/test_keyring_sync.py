@@ -41,8 +41,10 @@ class KeyringSyncTest(unittest.TestCase):
             self.assertIn("no password", r.stderr)
             r = cli("account", "password", "--profile", profile, "--index", "1", stdin=PASSWORD + "\n")
             self.assertEqual(r.returncode, 0, r.stderr)
-            seen = subprocess.run(["secret-tool", "lookup", "server", "Tidings", "user",
-                                   f"pop3:{USER}@{ENV['MAIL_HOST']}:{ENV['POP3S_PORT']}"],
+            # The entry is the account's id (it survives edits of host and port), from the settings file.
+            ini = next(pathlib.Path(profile).rglob("*.ini")).read_text(encoding="utf-8")
+            account_id = re.search(r"^id=(.+)$", ini, re.M).group(1)
+            seen = subprocess.run(["secret-tool", "lookup", "server", "Tidings", "user", f"pop3:{account_id}"],
                                   capture_output=True, text=True, timeout=30)
             self.assertEqual(seen.stdout, PASSWORD)
             r = cli("pop3", "sync", "--profile", profile, "--account", "1", "--ca", ENV["CA_CERT"],

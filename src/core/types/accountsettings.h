@@ -37,6 +37,13 @@ struct AccountSettings
     int deleteAfterDays = -1;          // with leaveOnServer: delete from the server after N days; -1 never
     bool deleteWhenDeletedHere = false;
     int sizeLimitKb = -1;              // bigger messages: headers only until opened; -1 no limit
+    // Stable identity for the keyring entry, the protocol log and the folder list: survives
+    // edits of host, port or user (a new account gets one from SettingsStore::setAccounts).
+    QString id;
+    QString email;       // the account's address (From of what is sent, autodetection)
+    QString displayName; // the sender name shown with it
+    QString caFile;      // a CA certificate (PEM) trusted for this account only; empty: the system's
+    int checkEveryMinutes = 0; // automatic Get Mail; 0 off
 
     // Identifies the account in the local store, the keyring and the protocol log.
     QString key() const { return user + u'@' + host + u':' + QString::number(port); }
