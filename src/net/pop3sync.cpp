@@ -6,6 +6,7 @@
 
 #include "core/types/mailboxkey.h"
 #include "mime/messageview.h"
+#include "mime/summary.h"
 
 #include <vmime/net/pop3/POP3Store.hpp>
 #include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
@@ -21,67 +22,6 @@ using namespace Qt::StringLiterals;
 namespace Net {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcPop3Sync, "tidings.net.pop3")
-
-// Stable names of the reader's refusals: what the index keeps and the GUI translates.
-QString refusalName(Mime::ReadError kind)
-{
-    switch (kind) {
-    case Mime::ReadError::None: // no view without a refusal: still unreadable
-        break;
-    case Mime::ReadError::CannotOpen:
-        return u"cannot-open"_s;
-    case Mime::ReadError::Empty:
-        return u"empty"_s;
-    case Mime::ReadError::TooLarge:
-        return u"too-large"_s;
-    case Mime::ReadError::HeaderTooLarge:
-        return u"header-too-large"_s;
-    case Mime::ReadError::TooDeep:
-        return u"too-deep"_s;
-    case Mime::ReadError::NestedTooLarge:
-        return u"nested-too-large"_s;
-    case Mime::ReadError::TooManyParts:
-        return u"too-many-parts"_s;
-    case Mime::ReadError::Malformed:
-        return u"malformed"_s;
-    }
-    return u"unknown"_s;
-}
-
-// The index entry of a message (or of its header alone), read with the message reader.
-// A message the reader refuses is still stored as received: its entry says why it is unreadable.
-Types::MessageSummary summarize(const QByteArray &message)
-{
-    Types::MessageSummary s;
-    // The index needs the start of the text only, and no attachment decoded.
-    const Mime::ReadResult read = Mime::readMessageData(message, {16 * 1024, false});
-    if (!read.view) {
-        s.unreadableKind = refusalName(read.kind);
-        s.unreadable = read.error;
-        qCInfo(lcPop3Sync) << "stored as unreadable:" << s.unreadableKind << s.unreadable;
-        return s;
-    }
-    const Mime::MessageView &v = *read.view;
-    auto names = [](const QList<Mime::Address> &list) {
-        QStringList out;
-        for (const Mime::Address &a : list)
-            out << (a.name.isEmpty() ? a.address : a.name + u" <"_s + a.address + u'>');
-        return out.join(u", "_s);
-    };
-    s.subject = v.subject;
-    s.sender = names(v.from);
-    s.recipients = names(v.to + v.cc);
-    s.date = v.date.isValid() ? v.date.toSecsSinceEpoch() : 0;
-    s.hasAttachments = std::any_of(v.attachments.begin(), v.attachments.end(),
-                                   [](const Mime::Attachment &a) { return !a.isInline; });
-    // The full-text index (trigrams) takes the start of the body: indexing
-    // every byte of every message costs more than downloading it.
-    s.body = v.text.value_or(QString()).left(4096);
-    s.snippet = s.body.simplified().left(200);
-    return s;
-}
 
 // SASL mechanisms we accept, strongest first. gsasl may offer more (the
 // *-PLUS ones need channel binding vmime cannot give: VMIME-NOTES).
@@ -333,7 +273,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
             wire.run(tops, [&](size_t i, Pop3Wire::Reply &reply) {
                 if (!reply.ok)
                     return; // a server without TOP: the bodies still come
-                Types::MessageSummary summary = summarize(reply.body);
+                Types::MessageSummary summary = Mime::summarize(reply.body);
                 summary.fullText = topOnly.at(int(i));
                 if (!store.addHeaders(accountKey, topFor.at(int(i))->uidl, topFor.at(int(i))->size,
                                       reply.body, &error, summary))
@@ -357,7 +297,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                 throw std::runtime_error("the server refused to send message " +
                                          std::to_string(m.number) + ": " +
                                          reply.status.toStdString());
-            if (!store.add(accountKey, m.uidl, reply.body, &error, summarize(reply.body)))
+            if (!store.add(accountKey, m.uidl, reply.body, &error, Mime::summarize(reply.body)))
                 throw std::runtime_error(error.toStdString());
             ++result.downloaded;
             result.bytes += reply.body.size();
