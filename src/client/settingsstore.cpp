@@ -10,6 +10,7 @@ namespace Client {
 
 SettingsStore::SettingsStore(const Common::Profile &profile)
     : m_settings(std::make_unique<QSettings>(profile.settingsFile(), QSettings::IniFormat))
+    , m_mailDirectory(profile.dataDir() + u"/mail"_s)
 {
 }
 

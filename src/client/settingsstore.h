@@ -64,10 +64,13 @@ public:
     void setJwtHistory(const QStringList &tokens);
 
     QString fileName() const;
+    // The profile's local mail store (Maildir and index); the CLI uses the same one.
+    QString mailDirectory() const { return m_mailDirectory; }
     void sync();
 
 private:
     std::unique_ptr<QSettings> m_settings;
+    QString m_mailDirectory;
 };
 
 } // namespace Client
