@@ -45,6 +45,8 @@ Q_SIGNALS:
     void finished(const Net::Pop3SyncResult &result);
     void failed(const QString &error);
     void certificateNeedsTrust(const QSslCertificate &certificate);
+    // Each line of the protocol log as it is recorded (see ProtocolLogFeed).
+    void protocolLine(const QString &accountId, const QString &line);
 
 private:
     void setState(State state);
