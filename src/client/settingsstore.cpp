@@ -235,4 +235,44 @@ void SettingsStore::sync()
     m_settings->sync();
 }
 
+bool SettingsStore::inspectorDocked() const
+{
+    return m_settings->value("window/inspector-docked"_L1, false).toBool();
+}
+
+void SettingsStore::setInspectorDocked(bool docked)
+{
+    m_settings->setValue("window/inspector-docked"_L1, docked);
+}
+
+bool SettingsStore::markReadAtOnce() const
+{
+    return m_settings->value("mail/mark-read-at-once"_L1, false).toBool();
+}
+
+void SettingsStore::setMarkReadAtOnce(bool atOnce)
+{
+    m_settings->setValue("mail/mark-read-at-once"_L1, atOnce);
+}
+
+bool SettingsStore::notifyNewMail() const
+{
+    return m_settings->value("mail/notify-new-mail"_L1, true).toBool();
+}
+
+void SettingsStore::setNotifyNewMail(bool on)
+{
+    m_settings->setValue("mail/notify-new-mail"_L1, on);
+}
+
+bool SettingsStore::showTrayIcon() const
+{
+    return m_settings->value("mail/tray-icon"_L1, false).toBool();
+}
+
+void SettingsStore::setShowTrayIcon(bool on)
+{
+    m_settings->setValue("mail/tray-icon"_L1, on);
+}
+
 } // namespace Client

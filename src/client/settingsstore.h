@@ -57,6 +57,16 @@ public:
     QByteArray pinnedCertificate(const QString &service, const QString &host, quint16 port) const;
     void pinCertificate(const QString &service, const QString &host, quint16 port, const QByteArray &sha256);
 
+    // The JWT inspector opens in a window of its own unless the user docked it.
+    bool inspectorDocked() const;
+    void setInspectorDocked(bool docked);
+    // Mail list and notifications.
+    bool markReadAtOnce() const; // false: after a short delay (kMarkReadDelayMs), so skimming leaves mail unread
+    void setMarkReadAtOnce(bool atOnce);
+    bool notifyNewMail() const;
+    void setNotifyNewMail(bool on);
+    bool showTrayIcon() const;
+    void setShowTrayIcon(bool on);
     // JWT inspector history: off by default, tokens are credentials.
     bool keepJwtHistory() const;
     void setKeepJwtHistory(bool keep);
