@@ -42,6 +42,64 @@ QString refusalName(Mime::ReadError kind)
     return u"unknown"_s;
 }
 
+// A long References chain keeps its root and its most recent ids: threading needs no more.
+constexpr qsizetype kMaxReferences = 64;
+
+// The header block of a message (up to the first empty line), folded lines joined.
+QList<QByteArray> unfoldedHeaderLines(const QByteArray &message)
+{
+    QList<QByteArray> lines;
+    for (const QByteArray &raw : message.split('\n')) {
+        const QByteArray line = raw.endsWith('\r') ? raw.chopped(1) : raw;
+        if (line.isEmpty())
+            break;
+        if ((line.startsWith(' ') || line.startsWith('\t')) && !lines.isEmpty())
+            lines.last() += ' ' + line.trimmed();
+        else
+            lines << line;
+    }
+    return lines;
+}
+
+// The <id> tokens of a header value, without their brackets (comments and junk between ignored).
+QStringList messageIds(const QByteArray &value)
+{
+    QStringList ids;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype open = value.indexOf('<', from);
+        const qsizetype close = open < 0 ? -1 : value.indexOf('>', open + 1);
+        if (close < 0)
+            break;
+        const QByteArray id = value.mid(open + 1, close - open - 1).trimmed();
+        if (!id.isEmpty() && !id.contains(' '))
+            ids << QString::fromLatin1(id);
+        from = close + 1;
+    }
+    return ids;
+}
+
+// In-Reply-To and References, which the reader does not expose: they are ASCII tokens, read here.
+void readThreadHeaders(const QByteArray &message, Types::MessageSummary &s)
+{
+    for (const QByteArray &line : unfoldedHeaderLines(message)) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        if (name == "in-reply-to" && s.inReplyTo.isEmpty()) {
+            const QStringList ids = messageIds(line.mid(colon + 1));
+            if (!ids.isEmpty())
+                s.inReplyTo = ids.first();
+        } else if (name == "references" && s.references.isEmpty()) {
+            s.references = messageIds(line.mid(colon + 1));
+            if (s.references.size() > kMaxReferences)
+                s.references = QStringList{s.references.first()} +
+                               s.references.mid(s.references.size() - kMaxReferences + 1);
+        }
+    }
+}
+
 } // namespace
 
 Types::MessageSummary summarize(const QByteArray &message)
@@ -72,6 +130,8 @@ Types::MessageSummary summarize(const QByteArray &message)
     // every byte of every message costs more than downloading it.
     s.body = v.text.value_or(QString()).left(4096);
     s.snippet = s.body.simplified().left(200);
+    s.messageId = v.messageId;
+    readThreadHeaders(message, s);
     return s;
 }
 

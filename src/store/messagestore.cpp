@@ -2,6 +2,7 @@
 #include "messagestore.h"
 
 #include "keymigration.h"
+#include "schema.h"
 
 #include "crypto/crypto.h"
 
@@ -21,10 +22,9 @@ using namespace Qt::StringLiterals;
 namespace Store {
 
 namespace {
-// Index versions: 2 keys full-text rows by rowid; 3 keys messages by mailbox (user@host, no port);
-// 4 records why the reader refused a message (unreadable_kind, unreadable).
-constexpr int kMailboxKeyVersion = 3;
-constexpr int kUnreadableVersion = 4;
+using Schema::kFoldersVersion;
+using Schema::kMailboxKeyVersion;
+using Schema::kUnreadableVersion;
 // What search and the listing read of a row (m is the messages table), in hitFrom()'s order.
 constexpr auto kHitColumns = "m.account, m.uidl, m.subject, m.path, m.complete, m.unreadable_kind,"
                              " m.unreadable";
@@ -46,6 +46,11 @@ bool makePrivateFolder(const QString &path)
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QVariant keyOrNull(qint64 key)
+{
+    return key == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(key);
 }
 } // namespace
 
@@ -163,18 +168,16 @@ bool MessageStore::open(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    for (const char *statement :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-16000",
-          "CREATE TABLE IF NOT EXISTS messages (account TEXT NOT NULL, uidl TEXT NOT NULL,"
-          " path TEXT NOT NULL, size INTEGER NOT NULL, stored INTEGER NOT NULL,"
-          " subject TEXT, sender TEXT, recipients TEXT, date INTEGER, has_attachments INTEGER,"
-          " snippet TEXT, complete INTEGER NOT NULL DEFAULT 1,"
-          " deleted INTEGER NOT NULL DEFAULT 0, header BLOB, flags INTEGER NOT NULL DEFAULT 0,"
-          " PRIMARY KEY (account, uidl))"})
+    for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                                  "PRAGMA cache_size=-16000", "PRAGMA busy_timeout=10000"})
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = q.lastError().text();
             return false;
         }
+    if (!q.exec(Schema::messagesTable(u"messages"_s))) { // a new store starts at version 5
+        *error = q.lastError().text();
+        return false;
+    }
     // Stores made before header rows and tombstones existed.
     for (const char *column :
          {"complete INTEGER NOT NULL DEFAULT 1", "deleted INTEGER NOT NULL DEFAULT 0",
@@ -203,21 +206,31 @@ bool MessageStore::open(QString *error)
         return false;
     if (version < kUnreadableVersion && !migrateUnreadable(db, error))
         return false;
+    if (version < kFoldersVersion && !migrateFolders(db, error))
+        return false;
+    if (!createFoldersAndIndexes(error))
+        return false;
     m_statements = std::make_unique<Statements>(db);
     m_statements->contains.prepare(
         u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
     // An upsert keeps the rowid, which keys the full-text row.
     m_statements->upsert.prepare(
         u"INSERT INTO messages (account, uidl, path, size, stored, subject, sender, recipients,"
-        " date, has_attachments, snippet, complete, deleted, header, unreadable_kind, unreadable)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+        " date, has_attachments, snippet, complete, deleted, header, unreadable_kind, unreadable,"
+        " folder, flags, message_id, in_reply_to, refs, thread_key, parent_key, root_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (account, uidl) DO UPDATE SET path = excluded.path, size = excluded.size,"
         " stored = excluded.stored, subject = excluded.subject, sender = excluded.sender,"
         " recipients = excluded.recipients, date = excluded.date,"
         " has_attachments = excluded.has_attachments, snippet = excluded.snippet,"
         " complete = excluded.complete, deleted = 0, header = excluded.header,"
-        " unreadable_kind = excluded.unreadable_kind, unreadable = excluded.unreadable"
-        " RETURNING rowid"_s);
+        " unreadable_kind = excluded.unreadable_kind, unreadable = excluded.unreadable,"
+        // A body arriving for a header row leaves it where the user put it (Trash, say).
+        " folder = COALESCE(messages.folder, excluded.folder), message_id = excluded.message_id,"
+        " in_reply_to = excluded.in_reply_to, refs = excluded.refs,"
+        " thread_key = excluded.thread_key, parent_key = excluded.parent_key,"
+        " root_key = excluded.root_key"
+        " RETURNING id"_s);
     if (m_fts) {
         m_statements->ftsDelete.prepare(u"DELETE FROM messages_fts WHERE rowid = ?"_s);
         m_statements->ftsInsert.prepare(
@@ -262,8 +275,8 @@ bool MessageStore::addHeaders(const QString &account, const QString &uidl, qint6
 {
     if (contains(account, uidl))
         return true;
-    return indexRow(account, uidl, u""_s, size, summary, header,
-                    error); // no file: path is empty, not NULL
+    return indexRow(account, uidl, u""_s, size, summary, header, 0,
+                    error) != 0; // no file: path is empty, not NULL
 }
 
 QVariant MessageStore::lookup(const QString &select, const QString &account,
@@ -301,7 +314,8 @@ bool MessageStore::removeHere(const QString &account, const QString &uidl, QStri
     QSqlQuery q(db);
     // The tombstone first: a crash between the two leaves a file nobody lists, never a re-download.
     q.prepare(
-        u"UPDATE messages SET deleted = 1, complete = 0, path = '', header = NULL WHERE account = ? AND uidl = ?"_s);
+        u"UPDATE messages SET deleted = 1, complete = 0, path = '', header = NULL, folder = NULL,"
+        " origin_folder = NULL WHERE account = ? AND uidl = ?"_s);
     q.addBindValue(account);
     q.addBindValue(uidl);
     if (!q.exec()) {
@@ -354,6 +368,12 @@ void MessageStore::forgetMissing(const QString &account, const QSet<QString> &on
 QString MessageStore::add(const QString &account, const QString &uidl, const QByteArray &message,
                           QString *error, const MessageSummary &summary)
 {
+    return write(account, uidl, message, 0, summary, error);
+}
+
+QString MessageStore::write(const QString &account, const QString &uidl, const QByteArray &message,
+                            qint64 folder, const MessageSummary &summary, QString *error)
+{
     // Maildir: write into tmp/, make it durable, rename into new/ (atomic on one file system).
     const QString name = fileName(account, uidl) + u",S=%1"_s.arg(message.size());
     const QString tmp = maildir() + u"/tmp/"_s + name;
@@ -369,7 +389,8 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     if (m_grouping) {
         // The row is written now but committed only with the group (see commitGroup()).
         m_pending.push_back({tmp, target});
-        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error)
+        return indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, folder,
+                        error) != 0
                    ? target
                    : QString();
     }
@@ -379,7 +400,8 @@ QString MessageStore::add(const QString &account, const QString &uidl, const QBy
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    if (!indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, error) ||
+    if (indexRow(account, uidl, u"new/"_s + name, message.size(), summary, {}, folder, error) ==
+            0 ||
         !db.commit()) {
         db.rollback();
         return {};
@@ -430,20 +452,46 @@ bool MessageStore::commitGroup(QString *error)
     return true;
 }
 
-bool MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path,
-                            qint64 size, const MessageSummary &summary, const QByteArray &header,
-                            QString *error)
+qint64 MessageStore::indexRow(const QString &account, const QString &uidl, const QString &path,
+                              qint64 size, const MessageSummary &summary, const QByteArray &header,
+                              qint64 folder, QString *error)
 {
+    const bool local = folder != 0; // made here: the user has seen it
+    if (folder == 0)
+        folder = folderId(FolderKind::Inbox, account);
+    if (folder == 0) {
+        *error = u"cannot make the Inbox of %1"_s.arg(account);
+        return 0;
+    }
+    const QString parent =
+        summary.references.isEmpty() ? summary.inReplyTo : summary.references.last();
+    const QString root = summary.references.size() > 1 ? summary.references.first() : QString();
     QSqlQuery &q = m_statements->upsert;
     int index = 0;
     for (const QVariant &v :
-         {QVariant(account), QVariant(uidl), QVariant(path), QVariant(size),
-          QVariant(QDateTime::currentSecsSinceEpoch()), QVariant(summary.subject),
-          QVariant(summary.sender), QVariant(summary.recipients), QVariant(summary.date),
-          QVariant(summary.hasAttachments ? 1 : 0), QVariant(summary.snippet),
+         {QVariant(account),
+          QVariant(uidl),
+          QVariant(path),
+          QVariant(size),
+          QVariant(QDateTime::currentSecsSinceEpoch()),
+          QVariant(summary.subject),
+          QVariant(summary.sender),
+          QVariant(summary.recipients),
+          QVariant(summary.date),
+          QVariant(summary.hasAttachments ? 1 : 0),
+          QVariant(summary.snippet),
           QVariant(header.isNull() ? 1 : 0),
           header.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(header),
-          textOrNull(summary.unreadableKind), textOrNull(summary.unreadable)})
+          textOrNull(summary.unreadableKind),
+          textOrNull(summary.unreadable),
+          QVariant(folder),
+          QVariant(local ? int(Seen) : 0),
+          textOrNull(summary.messageId),
+          textOrNull(summary.inReplyTo),
+          textOrNull(summary.references.join(u' ')),
+          keyOrNull(Schema::threadKey(summary.messageId)),
+          keyOrNull(Schema::threadKey(parent)),
+          keyOrNull(Schema::threadKey(root))})
         q.bindValue(index++, v);
     bool ok = q.exec() && q.next();
     const qint64 rowid = ok ? q.value(0).toLongLong() : 0;
@@ -462,7 +510,7 @@ bool MessageStore::indexRow(const QString &account, const QString &uidl, const Q
         if (!ok)
             *error = (d.lastError().isValid() ? d.lastError() : f.lastError()).text();
     }
-    return ok;
+    return ok ? rowid : 0;
 }
 
 QList<SearchHit> MessageStore::search(const QString &text) const

@@ -22,6 +22,8 @@ namespace Store {
 
 using MessageSummary = Types::MessageSummary;
 using StoredState = Types::StoredState;
+using FolderKind = Types::FolderKind;
+using FolderInfo = Types::FolderInfo;
 
 // One message of the index, as search and the listing return it.
 struct SearchHit
@@ -42,6 +44,10 @@ struct SearchHit
 // after its file is fsync'ed, renamed into new/ and its row committed; its
 // file name derives from account and UIDL, so re-downloading after a crash
 // overwrites instead of duplicating.
+//
+// Every message has an id (the row's INTEGER PRIMARY KEY, the same across syncs and restarts)
+// and a folder: its account's Inbox when it arrives, Trash when deleted here (until restored
+// or deleted for good), or a local folder (Drafts, Outbox, Sent) for mail made here.
 class MessageStore
 {
 public:
@@ -89,6 +95,27 @@ public:
     bool setFlags(const QString &account, const QString &uidl, int flags);
     QString pathOf(const QString &account, const QString &uidl) const; // the message file, or empty
     QString maildir() const { return m_directory + QStringLiteral("/Maildir"); }
+    QString indexPath() const { return m_directory + QStringLiteral("/index.sqlite"); }
+
+    // Folders (see folders.cpp). An account's Inbox is made when first asked for or filled.
+    qint64 folderId(FolderKind kind, const QString &account = {});
+    // Every folder with its counts: the Inboxes by account, then Drafts, Outbox, Sent, Trash.
+    QList<FolderInfo> folders() const;
+    // A message made here (a draft, an outgoing or sent message) into a local folder, durable
+    // and marked read; returns its id, 0 with *error.
+    qint64 addLocal(FolderKind folder, const QByteArray &message, const MessageSummary &summary,
+                    QString *error);
+    // Delete here: into Trash, remembering the folder each came from. Returns the ids moved
+    // (those not already in Trash), which restore() takes back.
+    QList<qint64> moveToTrash(const QList<qint64> &ids, QString *error);
+    QList<qint64> restore(const QList<qint64> &ids, QString *error);
+    // Deletes messages in Trash for good: files removed; a POP3 message leaves a tombstone, so it
+    // is never downloaded again (and is deleted on the server when the account says so).
+    // Returns how many went, -1 with *error.
+    int deleteForGood(const QList<qint64> &ids, QString *error);
+    int emptyTrash(QString *error);
+    // Sets or clears a flag (Seen, Flagged) on each message; false with *error.
+    bool setFlag(const QList<qint64> &ids, Flag flag, bool on, QString *error);
 
 private:
     QString m_directory;
@@ -103,12 +130,24 @@ private:
     std::vector<Pending> m_pending;
     struct Statements; // prepared once: re-preparing per message cost more than the insert
     std::unique_ptr<Statements> m_statements;
-    bool indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
-                  const MessageSummary &summary, const QByteArray &header, QString *error);
+    QHash<QString, qint64> m_inboxes; // account -> its Inbox's folder id
+    // Writes the file and its row (into folder; the account's Inbox when 0); returns the file.
+    QString write(const QString &account, const QString &uidl, const QByteArray &message,
+                  qint64 folder, const MessageSummary &summary, QString *error);
+    // Upserts the row; returns its id, 0 with *error.
+    qint64 indexRow(const QString &account, const QString &uidl, const QString &path, qint64 size,
+                    const MessageSummary &summary, const QByteArray &header, qint64 folder,
+                    QString *error);
     QString fileName(const QString &account, const QString &uidl) const;
     bool migrateKeys(QSqlDatabase &db, QString *error);       // index version 3: see keymigration.h
     bool migrateUnreadable(QSqlDatabase &db, QString *error); // index version 4
-    SearchHit hitFrom(const QSqlQuery &q) const;              // a row of kHitColumns
+    bool migrateFolders(QSqlDatabase &db, QString *error);    // index version 5: see folders.cpp
+    bool createFoldersAndIndexes(QString *error);
+    qint64 trashId() const;
+    // Runs statement (with a "%1" for the comma-separated ids) over ids, in chunks.
+    bool updateIds(const QString &statement, const QList<qint64> &ids, QString *error);
+    bool inTransaction(const std::function<bool()> &work, QString *error);
+    SearchHit hitFrom(const QSqlQuery &q) const; // a row of kHitColumns
     // The first column of a one-row SELECT bound to (account, uidl); invalid when there is no row.
     QVariant lookup(const QString &select, const QString &account, const QString &uidl) const;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace Types {
 
@@ -21,6 +22,24 @@ struct MessageSummary
     // and is listed as unreadable. Both empty when it reads.
     QString unreadableKind; // a stable name of the refusal ("too-deep"), for the GUI to translate
     QString unreadable;     // the reader's reason, in English ("multiparts nested deeper than 50")
+    // Threading (RFC 5322 3.6.4), each id without its angle brackets; empty when absent.
+    QString messageId;
+    QString inReplyTo;
+    QStringList references; // oldest first: the first is the thread's root, the last the parent
+};
+
+// The folders of the local store. Inbox is per account; the others are local, shared by all
+// accounts (Drafts, Outbox and Sent are filled by composing; Trash holds what was deleted here).
+enum class FolderKind { Inbox = 0, Drafts = 1, Outbox = 2, Sent = 3, Trash = 4 };
+
+// One folder with its counts, as the folder list shows it.
+struct FolderInfo
+{
+    qint64 id = 0;
+    FolderKind kind = FolderKind::Inbox;
+    QString account; // the mailbox key of an Inbox (Types::mailboxKey); empty for local folders
+    int total = 0;
+    int unread = 0;
 };
 
 // What the local store knows of one UIDL of one account.

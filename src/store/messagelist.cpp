@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagelist.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Store {
+
+namespace {
+
+// FTS5's trigram tokenizer finds nothing shorter than this.
+constexpr qsizetype kTrigram = 3;
+
+// ORDER BY terms that walk exactly one index of schema.h (forwards or backwards).
+QString orderBy(SortKey key, bool descending)
+{
+    const QString dir = descending ? u" DESC"_s : u" ASC"_s;
+    switch (key) {
+    case SortKey::Flag:
+        return u"(flags & 2)"_s + dir + u", date"_s + dir + u", id"_s + dir;
+    case SortKey::Attachment:
+        return u"has_attachments"_s + dir + u", date"_s + dir + u", id"_s + dir;
+    case SortKey::Sender:
+        return u"sender COLLATE NOCASE"_s + dir + u", id"_s + dir;
+    case SortKey::Subject:
+        return u"subject COLLATE NOCASE"_s + dir + u", id"_s + dir;
+    case SortKey::Date:
+        break;
+    case SortKey::Size:
+        return u"size"_s + dir + u", id"_s + dir;
+    }
+    return u"date"_s + dir + u", id"_s + dir;
+}
+
+QString likePattern(const QString &word)
+{
+    QString escaped = word;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+MessageList::MessageList(const QString &indexPath)
+    : m_path(indexPath)
+    , m_connection(u"list-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+MessageList::~MessageList()
+{
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool MessageList::open(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    // The list reads a few hundred rows at a time; a bigger cache would only hold memory.
+    q.exec(u"PRAGMA cache_size=-8000"_s);
+    m_fts = q.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'"_s) && q.next();
+    return true;
+}
+
+bool MessageList::prepare(QSqlQuery &q, const QString &columns, const ListQuery &query) const
+{
+    QStringList where{u"folder = ?"_s};
+    QVariantList values{query.folder};
+    QStringList indexed;
+    for (QString word : query.search.split(u' ', Qt::SkipEmptyParts)) {
+        if (m_fts && word.toUcs4().size() >= kTrigram) {
+            indexed << u'"' + word.replace(u'"', u"\"\""_s) + u'"'; // a string, never syntax
+        } else {
+            where << u"(subject LIKE ? ESCAPE '\\' OR sender LIKE ? ESCAPE '\\'"
+                     " OR snippet LIKE ? ESCAPE '\\')"_s;
+            values << likePattern(word) << likePattern(word) << likePattern(word);
+        }
+    }
+    if (!indexed.isEmpty()) {
+        where << u"id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"_s;
+        values << indexed.join(u' ');
+    }
+    q.setForwardOnly(true);
+    if (!q.prepare(u"%1 FROM messages WHERE %2 ORDER BY %3"_s.arg(
+            columns, where.join(u" AND "_s), orderBy(query.sort, query.descending))))
+        return false;
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    return true;
+}
+
+QString MessageList::plan(const ListQuery &query) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QStringList steps;
+    if (prepare(q, u"EXPLAIN QUERY PLAN SELECT id"_s, query) && q.exec())
+        while (q.next())
+            steps << q.value(3).toString();
+    return steps.join(u'\n');
+}
+
+bool MessageList::select(const QString &columns, const ListQuery &query,
+                         const std::function<void(const QSqlQuery &)> &row, QString *error) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!prepare(q, u"SELECT "_s + columns, query) || !q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        row(q);
+    return true;
+}
+
+bool MessageList::ids(const ListQuery &query, std::vector<qint64> *out, QString *error) const
+{
+    out->clear();
+    return select(
+        u"id"_s, query, [out](const QSqlQuery &q) { out->push_back(q.value(0).toLongLong()); },
+        error);
+}
+
+bool MessageList::links(const ListQuery &query, std::vector<ThreadLink> *out, QString *error) const
+{
+    out->clear();
+    return select(
+        u"id, thread_key, parent_key, root_key"_s, query,
+        [out](const QSqlQuery &q) {
+            out->push_back({q.value(0).toLongLong(), q.value(1).toLongLong(),
+                            q.value(2).toLongLong(), q.value(3).toLongLong()});
+        },
+        error);
+}
+
+QList<ListRow> MessageList::rows(const qint64 *ids, qsizetype count) const
+{
+    QStringList list;
+    list.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        list << QString::number(ids[i]); // integers: no user text in the statement
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    QHash<qint64, ListRow> byId;
+    if (q.exec(u"SELECT id, account, uidl, sender, subject, date, size, flags, has_attachments,"
+               " complete, unreadable_kind, unreadable FROM messages"
+               " WHERE id IN (%1) AND folder IS NOT NULL"_s.arg(list.join(u','))))
+        while (q.next()) {
+            ListRow r;
+            r.id = q.value(0).toLongLong();
+            r.account = q.value(1).toString();
+            r.uidl = q.value(2).toString();
+            r.sender = q.value(3).toString();
+            r.subject = q.value(4).toString();
+            r.date = q.value(5).toLongLong();
+            r.size = q.value(6).toLongLong();
+            r.flags = q.value(7).toInt();
+            r.hasAttachments = q.value(8).toInt() != 0;
+            r.complete = q.value(9).toInt() == 1;
+            r.unreadableKind = q.value(10).toString();
+            r.unreadable = q.value(11).toString();
+            byId.insert(r.id, r);
+        }
+    QList<ListRow> out;
+    out.reserve(byId.size());
+    for (qsizetype i = 0; i < count; ++i)
+        if (const auto it = byId.constFind(ids[i]); it != byId.constEnd())
+            out.append(it.value());
+    return out;
+}
+
+} // namespace Store

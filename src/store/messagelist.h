@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "threads.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+class QSqlQuery;
+
+namespace Store {
+
+// What a message list can be ordered by: each has its index (see schema.h).
+enum class SortKey { Flag, Attachment, Sender, Subject, Date, Size };
+
+// One folder's list: which messages, in which order.
+struct ListQuery
+{
+    qint64 folder = 0;
+    SortKey sort = SortKey::Date;
+    bool descending = true;
+    // Words that must all be found in the sender, the subject or the text. A word of three
+    // characters or more goes through the full-text index (trigrams); a shorter one (a
+    // two-character Chinese word) is looked for in the sender, subject and snippet.
+    QString search;
+};
+
+// What the list shows of one message.
+struct ListRow
+{
+    qint64 id = 0;
+    QString account;
+    QString uidl;
+    QString sender;
+    QString subject;
+    qint64 date = 0; // Unix time, 0 if unknown
+    qint64 size = 0;
+    int flags = 0; // MessageStore::Flag bits
+    bool hasAttachments = false;
+    bool complete = true;
+    QString unreadableKind;
+    QString unreadable;
+};
+
+// A read-only view of the index on its own SQLite connection, for the thread that creates it
+// (the list's windows on the GUI thread, searches on a worker): WAL lets it read while a sync
+// writes through a MessageStore elsewhere. Reads only what is asked: ids in order, then rows
+// by id in windows.
+class MessageList
+{
+public:
+    explicit MessageList(const QString &indexPath);
+    ~MessageList();
+    MessageList(const MessageList &) = delete;
+    MessageList &operator=(const MessageList &) = delete;
+
+    bool open(QString *error);
+    bool ids(const ListQuery &query, std::vector<qint64> *out, QString *error) const;
+    // The same list with what threading needs.
+    bool links(const ListQuery &query, std::vector<ThreadLink> *out, QString *error) const;
+    // The rows of these ids, in the order given (an id no longer in the store is left out).
+    QList<ListRow> rows(const qint64 *ids, qsizetype count) const;
+    // SQLite's plan for the list (EXPLAIN QUERY PLAN, one step a line): tests check that every
+    // order walks an index instead of sorting.
+    QString plan(const ListQuery &query) const;
+
+private:
+    QString m_path;
+    QString m_connection;
+    bool m_fts = false;
+    bool prepare(QSqlQuery &q, const QString &columns, const ListQuery &query) const;
+    bool select(const QString &columns, const ListQuery &query,
+                const std::function<void(const QSqlQuery &)> &row, QString *error) const;
+};
+
+} // namespace Store
