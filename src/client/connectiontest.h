@@ -65,11 +65,13 @@ private:
 struct ConnectionTestResult
 {
     ConnectionTest::Step failedStep = ConnectionTest::Step::Done; // Done: every step passed
-    SyncError error;          // kind; serverText: the server's own words ("-ERR [AUTH] Authentication failed.")
+    SyncError
+        error; // kind; serverText: the server's own words ("-ERR [AUTH] Authentication failed.")
     QString greeting;         // the server's first line, when it got that far
     QStringList capabilities; // CAPA as the server listed it (after login when login passed)
     bool encrypted = false;   // TLS was established (POP3S or STLS)
-    QString loginMethod;      // what was used when login passed: "USER", "APOP", "SASL SCRAM-SHA-256", ...
+    QString
+        loginMethod; // what was used when login passed: "USER", "APOP", "SASL SCRAM-SHA-256", ...
     bool hasCertificateQuestion = false; // the certificate is the problem: ask the user
     CertificateQuestion certificate;
     bool ok() const { return error.kind == SyncErrorKind::None; }

@@ -6,12 +6,12 @@
 
 namespace Client {
 
-ProtocolLogFeed::ProtocolLogFeed(const QString &storeDirectory, const QString &accountId, QObject *parent)
+ProtocolLogFeed::ProtocolLogFeed(const QString &storeDirectory, const QString &accountId,
+                                 QObject *parent)
     : QObject(parent)
     , m_storeDirectory(storeDirectory)
     , m_accountId(accountId)
-{
-}
+{}
 
 ProtocolLogFeed::~ProtocolLogFeed() = default;
 

@@ -20,7 +20,8 @@ class ProtocolLogFeed : public QObject
     Q_OBJECT
 public:
     // accountId: Types::AccountSettings::id (see logId()).
-    ProtocolLogFeed(const QString &storeDirectory, const QString &accountId, QObject *parent = nullptr);
+    ProtocolLogFeed(const QString &storeDirectory, const QString &accountId,
+                    QObject *parent = nullptr);
     ~ProtocolLogFeed() override;
 
     // The name an account's log goes by: its id; an account without one (a

@@ -1,65 +1,101 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/pop3sync.h"
+// Get Mail for one account, as the window and tidings-cli both drive it. No
+// store or net type here: the engine (tidings_net) and the store
+// (tidings_store) are linked PRIVATE to tidings_client.
 
+#include "client/syncoutcome.h"
+
+#include <QList>
 #include <QObject>
-#include <QSslCertificate>
+#include <QString>
 
-#include <atomic>
-
-class QThread;
+#include <memory>
 
 namespace Client {
+
 class SettingsStore;
-}
 
-namespace Client {
+// One message on the server as `list` reports it (headers only, nothing stored).
+struct ListedMessage
+{
+    int number = 0;
+    QString uidl;
+    qint64 size = 0;
+    QString subject;
+};
 
-// Runs one POP3 sync on a worker thread (vmime blocks) and reports on the
-// caller's thread: progress, then exactly one of finished or failed. A TLS
-// certificate the system does not trust is offered for a trust decision by
-// signal; trustCertificate() persists it and the next start() accepts it.
+// Runs one POP3 sync at a time on a worker thread (vmime blocks) and reports
+// on the caller's thread: progress, headersStored, protocolLine, and exactly
+// one finished() per start() or list(). A certificate the system does not
+// trust, or that differs from the one trusted here before, is a question, not
+// an ending: the controller waits in AwaitingAnswer for answerCertificate().
 class SyncController : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Running, Cancelling };
+    enum class State {
+        Idle,
+        Running,
+        AwaitingAnswer, // certificateQuestion() was emitted; answerCertificate() or cancel() goes
+                        // on
+        Cancelling,
+    };
     Q_ENUM(State)
 
-    SyncController(Client::SettingsStore &settings, QObject *parent = nullptr);
-    ~SyncController() override;
+    explicit SyncController(Client::SettingsStore &settings, QObject *parent = nullptr);
+    ~SyncController() override; // cancels a running sync and waits for its worker
 
     State state() const { return m_state; }
-    void start(Net::Pop3Account account, const QString &storeDirectory);
+    // Ignored unless Idle. request.account.caFile (PEM) is trusted for this
+    // account only; an unreadable one ends the sync with SyncErrorKind::Certificate.
+    void start(const Client::SyncRequest &request);
+    // UIDL, size and subject of every message (TOP n 0), nothing stored: listed(), then finished().
+    void list(const Client::SyncRequest &request);
+    // finished() still comes: Cancelled, or the outcome when the sync completed first.
     void cancel();
-    // Record each sync's conversation (redacted) in the store's bounded per-account log.
+    // true: the certificate is pinned for this account's host and port
+    // (SettingsStore::pinCertificate("pop3", ...)) and the same sync starts again;
+    // false: finished() with SyncErrorKind::Certificate.
+    void answerCertificate(bool trust);
+
+    // Record each sync's conversation (redacted) in the store's bounded log of
+    // the account (ProtocolLogFeed reads it). On by default.
     void setProtocolLogging(bool on) { m_protocolLogging = on; }
-    void trustCertificate(const QSslCertificate &certificate);
+    // TOP n 0 for every new message before any body, so that a list fills at
+    // once (the window); a script may skip it. On by default.
+    void setHeadersFirst(bool on) { m_headersFirst = on; }
 
 Q_SIGNALS:
     void stateChanged(Client::SyncController::State state);
-    void progress(int done, int total, qint64 bytes);
-    // The headers of all new mail (count may be 0) are in the store: a list can fill before the bodies come.
+    void progress(const Client::SyncProgress &progress);
+    // The headers of all new mail (count may be 0) are in the store: a list can fill before the
+    // bodies come.
     void headersStored(int count);
-    void finished(const Net::Pop3SyncResult &result);
-    void failed(const QString &error);
-    void certificateNeedsTrust(const QSslCertificate &certificate);
-    // Each line of the protocol log as it is recorded (see ProtocolLogFeed).
+    void certificateQuestion(const Client::CertificateQuestion &question);
+    void listed(const QList<Client::ListedMessage> &messages);
+    // Each line of the conversation as it happens ("C: RETR 1", "S: +OK ..."),
+    // redacted; also when protocol logging is off. See ProtocolLogFeed.
     void protocolLine(const QString &accountId, const QString &line);
+    // Exactly one per start() or list().
+    void finished(const Client::SyncOutcome &outcome);
 
 private:
+    struct Run;
+    void begin(const Client::SyncRequest &request, bool listOnly);
+    void launch();
+    void onWorkerDone();
+    void end(const Client::SyncOutcome &outcome);
     void setState(State state);
 
     Client::SettingsStore &m_settings;
     State m_state = State::Idle;
-    QThread *m_thread = nullptr;
-    bool m_protocolLogging = false;
-    std::atomic_bool m_cancel{false};
-    QString m_pinHost; // where the running or last sync connected: a trust decision is for there only
-    quint16 m_pinPort = 0;
+    bool m_protocolLogging = true;
+    bool m_headersFirst = true;
+    std::shared_ptr<Run> m_run; // the request and its worker, from start() to finished()
 };
 
 } // namespace Client
 
-Q_DECLARE_METATYPE(Net::Pop3SyncResult)
+Q_DECLARE_METATYPE(Client::ListedMessage)

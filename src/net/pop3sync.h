@@ -3,6 +3,7 @@
 
 #include "core/types/accountsettings.h"
 #include "core/types/mailindex.h"
+#include "net/pop3error.h"
 
 #include <QHash>
 #include <QList>
@@ -13,7 +14,6 @@
 
 #include <atomic>
 #include <functional>
-
 
 namespace Net {
 
@@ -29,12 +29,14 @@ struct Pop3Account
     QString password;
     QList<QSslCertificate> caCertificates;
     int timeoutMs = 30000;
-    bool headersFirst = true;          // TOP n 0 for every new message before any body
-    bool headersOnly = false;          // no bodies at all
-    QStringList fetchUidls;            // bodies to fetch regardless of the size limit (opened by the user)
-    std::function<void(int)> headersStored; // after the headers of new mail are in the index, with their number
+    bool headersFirst = true; // TOP n 0 for every new message before any body
+    bool headersOnly = false; // no bodies at all
+    QStringList fetchUidls;   // bodies to fetch regardless of the size limit (opened by the user)
+    std::function<void(int)>
+        headersStored; // after the headers of new mail are in the index, with their number
     std::function<void(const QString &)> trace; // protocol log, passwords redacted
-    QList<QByteArray> trustedSha256;   // certificates the user chose to trust (persisted by the caller)
+    QList<QByteArray>
+        trustedSha256; // certificates the user chose to trust (persisted by the caller)
 };
 
 struct Pop3Listing
@@ -45,10 +47,18 @@ struct Pop3Listing
     QString subject;
 };
 
+struct Pop3Progress
+{
+    int messagesDone = 0;
+    int messagesTotal = 0; // bodies to download
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = 0; // their sizes as LIST gave them
+};
+
 struct Pop3SyncResult
 {
-    bool ok = false;
-    QString error;       // English, specific ("the server refused STLS ...", "wrong user name or password")
+    Pop3Error error; // kind, the server's words, English detail ("the server refused STLS ...")
+    bool ok() const { return error.kind == Pop3ErrorKind::None; }
     int onServer = 0;
     int downloaded = 0;
     int alreadyStored = 0;
@@ -58,7 +68,11 @@ struct Pop3SyncResult
     bool pipelined = false;
     qint64 bytes = 0;
     QList<Pop3Listing> listing; // filled by listPop3
-    QSslCertificate untrustedCertificate; // set when TLS failed on a certificate the user may trust
+    int duplicates = 0;         // UIDLs the server listed twice (ignored)
+    // With Pop3ErrorKind::Certificate: what the user would be asked to trust.
+    QSslCertificate untrustedCertificate;
+    QByteArray pinnedSha256; // the certificate trusted before, when it changed
+    QStringList tlsProblems; // what verification said, in English
 };
 
 // Where a sync keeps what it downloads (the client's MessageStore): an
@@ -69,10 +83,11 @@ class Pop3Sink
 public:
     virtual ~Pop3Sink() = default;
     virtual QHash<QString, Types::StoredState> states(const QString &account) const = 0;
-    virtual bool addHeaders(const QString &account, const QString &uidl, qint64 size, const QByteArray &header,
-                            QString *error, const Types::MessageSummary &summary) = 0;
-    virtual bool add(const QString &account, const QString &uidl, const QByteArray &message, QString *error,
-                     const Types::MessageSummary &summary) = 0;
+    virtual bool addHeaders(const QString &account, const QString &uidl, qint64 size,
+                            const QByteArray &header, QString *error,
+                            const Types::MessageSummary &summary) = 0;
+    virtual bool add(const QString &account, const QString &uidl, const QByteArray &message,
+                     QString *error, const Types::MessageSummary &summary) = 0;
     virtual void beginGroup() = 0;
     virtual bool commitGroup(QString *error) = 0;
     virtual int pendingInGroup() const = 0;
@@ -85,10 +100,11 @@ public:
 // Pop3Wire, pipelined when the server allows. Only messages whose UIDL is not
 // stored are downloaded: headers first, then bodies, each body durable (in
 // groups) before its UIDL counts; DELE only per policy and only for what is
-// durable. Blocks: run it on a worker thread. progress(done, total, bytes) is
-// called from that thread; done/total count bodies to download.
+// durable (what to do is planSync's decision, pop3plan.h). Blocks: run it on
+// a worker thread. progress is called from that thread: once with nothing
+// done when the plan is known, then after each body.
 Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
-                        const std::function<void(int, int, qint64)> &progress = {},
+                        const std::function<void(const Pop3Progress &)> &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
 // UIDL, size and subject of every message, headers only (TOP n 0), nothing stored.

@@ -21,7 +21,7 @@ constexpr qint64 WindowBytes = 8LL << 20;        // announced reply bytes in fli
 
 [[noreturn]] void fail(const QString &why)
 {
-    throw vmime::exceptions::connection_error(why.toStdString());
+    throw ProtocolViolation(why.toStdString());
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 
+#include <vmime/exception.hpp>
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -15,6 +17,14 @@ class socket;
 }
 
 namespace Net {
+
+// The server's bytes are not POP3 (a reply without +OK/-ERR, an overlong line,
+// more data than announced): still a connection_error for vmime, told apart by the sync.
+class ProtocolViolation : public vmime::exceptions::connection_error
+{
+public:
+    using vmime::exceptions::connection_error::connection_error;
+};
 
 // POP3 commands and replies over the socket of a connection vmime has opened
 // and authenticated. vmime sends one command at a time and un-stuffs dot-lines

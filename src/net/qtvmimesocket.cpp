@@ -72,10 +72,16 @@ public:
             [this](const QList<QSslError> &errors) {
                 const QSslCertificate peer = m_socket->peerCertificate();
                 if (!peer.isNull() &&
-                    m_settings.trustedSha256.contains(peer.digest(QCryptographicHash::Sha256)))
+                    m_settings.trustedSha256.contains(peer.digest(QCryptographicHash::Sha256))) {
                     m_socket->ignoreSslErrors(errors);
-                else if (m_settings.untrusted && !peer.isNull())
-                    *m_settings.untrusted = peer;
+                    return;
+                }
+                SocketReport &report = *m_settings.report;
+                report.certificateRefused = true;
+                report.certificate = peer;
+                report.tlsProblems.clear();
+                for (const QSslError &e : errors)
+                    report.tlsProblems << e.errorString();
             },
             Qt::DirectConnection);
         // The host the user configured, never what vmime resolved: certificates are checked against
@@ -83,30 +89,44 @@ public:
         const QString host = m_settings.host;
         if (m_settings.security == Types::MailSecurity::Tls) {
             m_socket->connectToHostEncrypted(host, port);
+            if (!m_socket->waitForConnected(m_settings.timeoutMs))
+                fail(u"cannot connect to %1: %2"_s.arg(host, m_socket->errorString()));
+            reached(SocketStage::Connected);
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
                 fail(u"cannot establish TLS with %1: %2"_s.arg(host, m_socket->errorString()));
             checkPin();
+            reached(SocketStage::Encrypted);
             m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             return;
         }
         m_socket->connectToHost(host, port);
         if (!m_socket->waitForConnected(m_settings.timeoutMs))
             fail(u"cannot connect to %1: %2"_s.arg(host, m_socket->errorString()));
+        reached(SocketStage::Connected);
         // Pipelined commands go out at once; never wait for a delayed ACK (Nagle).
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_settings.security == Types::MailSecurity::StartTls) {
             // RFC 2595 §4: STLS before anything else; a refusal ends the session (fail closed).
             const QByteArray greeting = readLine();
+            m_settings.report->greeting = greeting.trimmed();
+            traceLine("S", greeting);
             m_socket->write("STLS\r\n");
+            traceLine("C", "STLS");
             const QByteArray reply = readLine();
-            if (!reply.startsWith("+OK"))
+            traceLine("S", reply);
+            if (!reply.startsWith("+OK")) {
+                m_settings.report->stlsRefusal =
+                    reply.startsWith("-ERR") ? reply.mid(4).trimmed() : reply.trimmed();
                 fail(u"the server refused STLS (%1); not continuing without encryption"_s.arg(
                     QString::fromLatin1(reply.trimmed())));
+            }
             m_socket->startClientEncryption();
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
                 fail(u"TLS after STLS failed: %1"_s.arg(m_socket->errorString()));
             checkPin();
+            reached(SocketStage::Encrypted);
             m_pending = greeting; // vmime reads the greeting as if nothing happened
+            m_replayingGreeting = true; // (already traced above)
         }
     }
 
@@ -119,11 +139,28 @@ public:
             peer.isNull() ? QByteArray() : peer.digest(QCryptographicHash::Sha256);
         if (m_settings.trustedSha256.isEmpty() || m_settings.trustedSha256.contains(shown))
             return;
-        if (m_settings.untrusted)
-            *m_settings.untrusted = peer;
+        SocketReport &report = *m_settings.report;
+        report.certificateRefused = true;
+        report.certificate = peer;
+        report.pinnedSha256 = m_settings.trustedSha256.first();
+        report.tlsProblems = QStringList{u"The certificate differs from the one trusted for this server before"_s};
         fail(u"the certificate of %1 has changed: SHA-256 %2 was trusted, it now shows %3"_s.arg(
             m_settings.host, QString::fromLatin1(m_settings.trustedSha256.first().toHex(':')),
             QString::fromLatin1(shown.toHex(':'))));
+    }
+
+    void reached(SocketStage stage)
+    {
+        SocketReport &report = *m_settings.report;
+        (stage == SocketStage::Connected ? report.connected : report.encrypted) = true;
+        if (m_settings.stage)
+            m_settings.stage(stage);
+    }
+    void traceLine(const char *direction, const QByteArray &line) const
+    {
+        if (m_settings.trace)
+            m_settings.trace(QString::fromLatin1(direction) + u": "_s +
+                             QString::fromUtf8(line.trimmed().left(200)));
     }
 
     void disconnect() override
@@ -153,7 +190,9 @@ public:
     {
         buffer.clear();
         QByteArray line;
+        bool replayed = false;
         if (!m_pending.isEmpty()) {
+            replayed = std::exchange(m_replayingGreeting, false);
             const qsizetype end = m_pending.indexOf('\n');
             line = end < 0 ? m_pending : m_pending.left(end + 1);
             m_pending.remove(0, line.size());
@@ -171,7 +210,7 @@ public:
             m_timeout->resetTimeOut();
         if (line.startsWith("+OK") || line.startsWith("-ERR"))
             m_lastWasAuth = false; // a SASL exchange ends with the server's verdict
-        if (!line.isEmpty() && m_settings.trace)
+        if (!line.isEmpty() && !replayed && m_settings.trace)
             m_settings.trace(u"S: "_s + QString::fromUtf8(line.trimmed().left(200)));
         buffer.assign(line.constData(), size_t(line.size()));
     }
@@ -286,6 +325,7 @@ private:
     QByteArray m_pending;
     unsigned int m_status = 0;
     bool m_lastWasAuth = false;
+    bool m_replayingGreeting = false;
 };
 
 class SocketFactory : public vmime::net::socketFactory

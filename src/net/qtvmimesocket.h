@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -19,6 +20,23 @@ class timeoutHandlerFactory;
 
 namespace Net {
 
+// What the socket saw, for the caller to tell a certificate problem, a
+// refused STLS or a dead host apart after vmime has thrown (written on the
+// worker thread, read there after the call returned).
+struct SocketReport
+{
+    bool connected = false;     // TCP is up
+    bool encrypted = false;     // TLS is up (POP3S, or after STLS)
+    bool certificateRefused = false; // verification failed, or a pinned certificate changed
+    QSslCertificate certificate;     // the peer's, when certificateRefused
+    QByteArray pinnedSha256;         // when a pinned certificate changed: the pin
+    QStringList tlsProblems;         // QSslError texts, in English
+    QByteArray stlsRefusal;          // the -ERR text when STLS was refused
+    QByteArray greeting;             // the server's first line (STLS only; vmime reads it otherwise)
+};
+
+enum class SocketStage { Connected, Encrypted };
+
 struct SocketSettings
 {
     QString host;
@@ -28,7 +46,8 @@ struct SocketSettings
     const std::atomic_bool *cancel = nullptr; // polled by vmime through the timeout handler
     std::function<void(const QString &)> trace; // each line sent (C:) and received (S:), passwords redacted
     QList<QByteArray> trustedSha256;          // certificates the user chose to trust
-    std::shared_ptr<QSslCertificate> untrusted; // set to the peer's certificate when verification fails
+    std::shared_ptr<SocketReport> report = std::make_shared<SocketReport>();
+    std::function<void(SocketStage)> stage; // as each stage is reached (Test Connection shows them)
 };
 
 // Every vmime connection goes through a QSslSocket created on the calling

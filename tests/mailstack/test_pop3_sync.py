@@ -7,8 +7,10 @@ usage: test_pop3_sync.py STATEFILE PATH_TO_tidings-cli [PATH_TO_slowthreadexit.s
 """
 import os
 import pathlib
+import hashlib
 import poplib
 import re
+import signal
 import socket
 import sqlite3
 import ssl
@@ -23,6 +25,9 @@ USER, PASSWORD = "tester", "T3st p@ss wörd"
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ENV = {}
 CLI = None
+# tidings-cli pop3's exit codes (src/cli/pop3command.cpp documents them).
+EXIT_AUTHENTICATION, EXIT_CERTIFICATE, EXIT_NO_UIDL, EXIT_TIMEOUT, EXIT_CANCELLED = 3, 4, 5, 6, 7
+EXIT_PROTOCOL, EXIT_CONNECTION, EXIT_SERVER_ERROR = 9, 10, 11
 SLOW_THREAD_EXIT = None
 
 
@@ -259,7 +264,7 @@ class Pop3SyncTest(unittest.TestCase):
                     time.sleep(0.05)
                 self.assertIn(logged, dovecot_logins()[-1])
         r = pop3_command("list", password="wrong", extra=["--auth", "apop"])
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, EXIT_AUTHENTICATION)
         self.assertIn("wrong user name or password", r.stderr)
 
     def test_protocol_log_is_recorded_redacted_and_printed(self):
@@ -513,7 +518,7 @@ class Pop3SyncTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as store:
             with FaultProxy("--drop-after", "6000000") as proxy:
                 r = bulk_sync(store, port=proxy.port)
-            self.assertEqual(r.returncode, 1)
+            self.assertEqual(r.returncode, EXIT_CONNECTION)
             self.assertRegex(r.stderr, "closed the connection|connection broke")
             self.assertLess(len(stored(store)), 120)
             r = bulk_sync(store)
@@ -527,7 +532,7 @@ class Pop3SyncTest(unittest.TestCase):
                 start = time.time()
                 r = bulk_sync(store, port=proxy.port, extra=["--timeout", "2"])
                 elapsed = time.time() - start
-            self.assertEqual(r.returncode, 1)
+            self.assertEqual(r.returncode, EXIT_TIMEOUT)
             self.assertIn("did not answer in time", r.stderr)
             self.assertLess(elapsed, 15)  # one timeout, not a second one waiting for QUIT
             r = bulk_sync(store)
@@ -561,24 +566,28 @@ class Pop3SyncTest(unittest.TestCase):
             thread = threading.Thread(target=serve, daemon=True)
             thread.start()
             return server
-        for script, expected in (
+        for script, expected, code in (
                 ({b"CAPA": b"+OK\r\nUSER\r\n.\r\n", b"UIDL": b"-ERR unknown command\r\n"},
-                 "does not support UIDL"),
+                 "does not support UIDL", EXIT_NO_UIDL),
                 ({b"CAPA": b"+OK\r\nUSER\r\n.\r\n", b"UIDL": b"\x00\xffgarbage\r\n"},
-                 "unexpected reply from the server")):
+                 "unexpected reply from the server", EXIT_PROTOCOL),
+                ({b"CAPA": b"+OK\r\nUSER\r\n.\r\n", b"RETR": b"-ERR [SYS/TEMP] message vanished\r\n",
+                  b"UIDL": b"+OK\r\n1 only-one\r\n.\r\n", b"LIST": b"+OK\r\n1 10\r\n.\r\n"},
+                 "refused to send message 1: [SYS/TEMP] message vanished", EXIT_SERVER_ERROR)):
             server = fake(script)
             with tempfile.TemporaryDirectory() as store:
                 r = sync(store, security="none", port=server.getsockname()[1], host="127.0.0.1",
                          extra=["--allow-plain-password", "--auth", "user", "--timeout", "5"])
             server.close()
-            self.assertEqual(r.returncode, 1)
+            self.assertEqual(r.returncode, code, r.stderr)
             self.assertIn(expected, r.stderr)
 
     def test_wrong_password(self):
         with tempfile.TemporaryDirectory() as store:
             r = sync(store, password="not the password")
-            self.assertEqual(r.returncode, 1)
+            self.assertEqual(r.returncode, EXIT_AUTHENTICATION)
             self.assertIn("wrong user name or password", r.stderr)
+            self.assertIn("the server said: [AUTH] Authentication failed.", r.stderr)  # Dovecot's own words
 
     def test_certificate_checked_against_the_host_name(self):
         # Dovecot answers on UNNAMED_HOST too, with the stack's certificate, which
@@ -594,9 +603,61 @@ class Pop3SyncTest(unittest.TestCase):
         for security in ("tls", "starttls"):
             with self.subTest(security=security), tempfile.TemporaryDirectory() as store:
                 r = sync(store, security=security, host=other)
-                self.assertEqual(r.returncode, 1, r.stdout)
+                self.assertEqual(r.returncode, EXIT_CERTIFICATE, r.stdout)
                 self.assertIn("The host name did not match any of the valid hosts for this certificate", r.stderr)
                 self.assertEqual(stored(store), [])
+
+    def test_certificate_question_answered_from_the_options(self):
+        der = ssl.PEM_cert_to_DER_cert(pathlib.Path(ENV["CA_CERT"]).read_text())
+        sha = hashlib.sha256(der).hexdigest()
+        with tempfile.TemporaryDirectory() as profile:
+            pw = os.path.join(profile, "pw")
+            pathlib.Path(pw).write_text(PASSWORD + "\n")
+            r = subprocess.run([CLI, "account", "add", "--profile", profile, "--host", ENV["MAIL_HOST"], "--port",
+                                ENV["POP3S_PORT"], "--user", USER], capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+            def run(*extra):
+                return subprocess.run([CLI, "pop3", "sync", "--profile", profile, "--account", "1",
+                                       "--password-file", pw, *extra], capture_output=True, text=True, timeout=120)
+            # Not trusted (no --ca): refused, with the fingerprint to pass and the problem in words.
+            r = run()
+            self.assertEqual(r.returncode, EXIT_CERTIFICATE, r.stderr)
+            self.assertIn(":".join(sha[i:i + 2] for i in range(0, 64, 2)), r.stderr)
+            self.assertIn("self-signed", r.stderr)
+            self.assertEqual(run("--trust-certificate", "00" * 32).returncode, EXIT_CERTIFICATE)
+            r = run("--trust-certificate", sha.upper())
+            self.assertEqual(r.returncode, 0, r.stderr)
+            # Kept in the profile for that host and port: the next sync needs no option.
+            r = run()
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_interrupt_cancels_and_the_next_sync_completes(self):
+        bodies = bulk_mailbox()
+        with tempfile.TemporaryDirectory() as store, tempfile.NamedTemporaryFile("w", delete=False) as pw:
+            pw.write("bulk-pw\n")
+            pw.close()
+            args = [CLI, "pop3", "sync", "--host", ENV["MAIL_HOST"], "--port", ENV["POP3S_PORT"], "--ca",
+                    ENV["CA_CERT"], "--user", "bulk", "--password-file", pw.name, "--store", store]
+            new = pathlib.Path(store) / "Maildir" / "new"
+            proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            deadline = time.time() + 60
+            while time.time() < deadline and (not new.exists() or len(list(new.iterdir())) < 10):
+                time.sleep(0.01)
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=60)
+            self.assertEqual(proc.returncode, EXIT_CANCELLED, err)
+            self.assertLess(len(stored(store)), 120, "the sync finished before it could be interrupted")
+            r = subprocess.run(args, capture_output=True, text=True, timeout=300)
+            os.unlink(pw.name)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(stored(store), bodies)
+
+    def test_help_lists_the_exit_codes(self):
+        r = subprocess.run([CLI, "pop3", "--help"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("3 authentication refused, 4 certificate not trusted", r.stdout)
+        self.assertIn("--trust-certificate", r.stdout)
 
     def test_refused_stls_fails_closed(self):
         server = socket.socket()
@@ -629,7 +690,7 @@ class Pop3SyncTest(unittest.TestCase):
             r = sync(store, security="starttls", port=server.getsockname()[1], host="127.0.0.1")
         thread.join(10)
         server.close()
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, EXIT_SERVER_ERROR)
         self.assertIn("refused STLS", r.stderr)
         received = seen[-1]
         self.assertNotIn(b"USER", received)
