@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDetect, "tidings.client.detect")
+Q_LOGGING_CATEGORY(lcDetect, "tidings.client.detect", QtWarningMsg)
 
 namespace Client {
 

@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcAccounts, "tidings.client.accounts")
+Q_LOGGING_CATEGORY(lcAccounts, "tidings.client.accounts", QtWarningMsg)
 
 namespace Client {
 

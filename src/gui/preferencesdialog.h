@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/types/accountsettings.h"
-
 #include <QDialog>
 
 #include <memory>
@@ -18,19 +16,19 @@ namespace Gui {
 
 class LanguageManager;
 
-// Edits the mail account and general settings. Nothing is written until OK;
-// a password is never asked for nor stored here.
+// Application-wide settings. Mail accounts have their own dialog
+// (AccountSettingsDialog). Nothing is written until OK.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { AccountPage = 0, DownloadPage = 1, GeneralPage = 2 };
+    enum Page { GeneralPage = 0 };
 
     PreferencesDialog(Client::SettingsStore &settings, LanguageManager &languages,
                       QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
-    void showPage(int page);
+    void showPage(int page); // a page that does not exist shows the first
     void accept() override;
 
 protected:
@@ -39,14 +37,10 @@ protected:
 private:
     void fillChoices();
     void load();
-    Types::MailSecurity selectedSecurity() const;
-    void handleSecurityChanged();
-    void updateDownloadControls();
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Client::SettingsStore &m_settings;
     LanguageManager &m_languages;
-    Types::MailSecurity m_lastSecurity = Types::MailSecurity::Tls;
 };
 
 } // namespace Gui
