@@ -78,12 +78,36 @@ const char16_t *const kProjects[] = {u"Apollo",  u"Borealis", u"Cypress", u"Delt
                                      u"Everest", u"Falcon",   u"Granite", u"Harbor"};
 
 const char16_t *const kEnglishWords[] = {
-    u"budget",  u"meeting",  u"schedule", u"please",   u"review",   u"attached", u"report",
-    u"project", u"team",     u"deadline", u"thanks",   u"customer", u"release",  u"update",
-    u"the",     u"and",      u"for",      u"with",     u"we",       u"will",     u"need",
-    u"before",  u"after",    u"next",     u"week",     u"numbers",  u"quarter",  u"contract",
-    u"invoice", u"shipping", u"design",   u"server",   u"backup",   u"holiday",  u"travel",
-    u"figures", u"agenda",   u"approve",  u"question", u"answer",   u"details",  u"regards"};
+    u"budget",       u"meeting",    u"schedule",   u"review",    u"attached",    u"report",
+    u"project",      u"team",       u"deadline",   u"customer",  u"release",     u"update",
+    u"numbers",      u"quarter",    u"contract",   u"invoice",   u"shipping",    u"design",
+    u"server",       u"backup",     u"holiday",    u"travel",    u"figures",     u"agenda",
+    u"approve",      u"question",   u"answer",     u"details",   u"proposal",    u"estimate",
+    u"revenue",      u"forecast",   u"hiring",     u"interview", u"candidate",   u"offer",
+    u"salary",       u"benefits",   u"training",   u"workshop",  u"conference",  u"keynote",
+    u"slides",       u"demo",       u"prototype",  u"feature",   u"bug",         u"patch",
+    u"deploy",       u"migration",  u"database",   u"network",   u"outage",      u"incident",
+    u"postmortem",   u"security",   u"password",   u"firewall",  u"laptop",      u"printer",
+    u"office",       u"parking",    u"lunch",      u"dinner",    u"birthday",    u"party",
+    u"vacation",     u"flight",     u"hotel",      u"receipt",   u"expense",     u"reimbursement",
+    u"policy",       u"compliance", u"audit",      u"legal",     u"lawyer",      u"signature",
+    u"draft",        u"final",      u"version",    u"feedback",  u"comments",    u"changes",
+    u"approval",     u"launch",     u"marketing",  u"campaign",  u"newsletter",  u"website",
+    u"analytics",    u"traffic",    u"conversion", u"pricing",   u"discount",    u"order",
+    u"delivery",     u"warehouse",  u"supplier",   u"vendor",    u"procurement", u"purchase",
+    u"quote",        u"payment",    u"overdue",    u"reminder",  u"account",     u"statement",
+    u"balance",      u"transfer",   u"bank",       u"tax",       u"insurance",   u"renewal",
+    u"subscription", u"license",    u"support",    u"ticket",    u"escalation",  u"priority",
+    u"urgent",       u"weekend",    u"roadmap",    u"milestone", u"sprint",      u"retrospective",
+    u"standup",      u"planning",   u"goals",      u"metrics",   u"dashboard",   u"survey",
+    u"results",      u"research",   u"paper",      u"article",   u"summary",     u"notes",
+    u"minutes",      u"transcript", u"recording",  u"photos",    u"video",       u"album",
+    u"family",       u"garden",     u"recipe",     u"weather",   u"football",    u"concert",
+    u"tickets",      u"movie",      u"book",       u"library"};
+const char16_t *const kCommonWords[] = {
+    u"the",   u"and",  u"for",  u"with",   u"we",     u"will",    u"need", u"before",
+    u"after", u"next", u"week", u"please", u"thanks", u"regards", u"you",  u"this",
+    u"that",  u"have", u"from", u"our",    u"are",    u"can"};
 const char16_t *const kChineseWords[] = {
     u"我们", u"项目", u"进度", u"会议", u"预算", u"周报", u"合同", u"客户", u"需要",
     u"完成", u"本周", u"下周", u"审核", u"计划", u"安排", u"测试", u"发布", u"系统",
@@ -142,7 +166,13 @@ QString MailGenerator::paragraph(bool chinese)
         } else {
             if (i > 0)
                 out += u' ';
-            out += QString::fromUtf16(kEnglishWords[m_random.bounded(int(count(kEnglishWords)))]);
+            // Half the words are the common few, the rest spread over many: a topical word is
+            // in a fraction of the mail, as in real mail.
+            out +=
+                m_random.bounded(2) == 0
+                    ? QString::fromUtf16(kCommonWords[m_random.bounded(int(count(kCommonWords)))])
+                    : QString::fromUtf16(
+                          kEnglishWords[m_random.bounded(int(count(kEnglishWords)))]);
         }
     }
     return out + (chinese ? u"。"_s : u"."_s);

@@ -6,6 +6,7 @@
 #include "store/messagelist.h"
 #include "store/messagestore.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QLocale>
@@ -29,6 +30,9 @@ Q_LOGGING_CATEGORY(lcList, "tidings.client.messagelist")
 // rows around where the user looks, never the folder.
 constexpr int kWindowRows = 200;
 constexpr int kMaxWindows = 8;
+// A change of more separate runs of rows than this (a new search applied by a sort, say) is
+// shown as a reset: a signal per run would cost the views more than laying out again.
+constexpr int kMaxRuns = 64;
 
 struct Entry
 {
@@ -260,6 +264,20 @@ void MessageListModel::Private::apply(Entries next)
     inOld.reserve(entries.size());
     for (const Entry &e : entries)
         inOld.insert(e.id);
+    auto runs = [](const Entries &list, const std::unordered_set<qint64> &other) {
+        int count = 0;
+        bool inRun = false;
+        for (const Entry &e : list) {
+            const bool out = !other.count(e.id);
+            count += out && !inRun;
+            inRun = out;
+        }
+        return count;
+    };
+    if (runs(entries, inNext) + runs(next, inOld) > kMaxRuns) {
+        reset(std::move(next));
+        return;
+    }
 
     // 1. Removals, last run first so that row numbers stay valid.
     for (int last = int(entries.size()) - 1; last >= 0;) {
@@ -432,8 +450,11 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
     d->query.descending = order == Qt::DescendingOrder;
     QElapsedTimer timer;
     timer.start();
-    d->apply(d->loadNow());
-    qCDebug(lcList) << "sorted by column" << column << "in" << timer.elapsed() << "ms";
+    Entries next = d->loadNow();
+    const qint64 loaded = timer.elapsed();
+    d->apply(std::move(next));
+    qCDebug(lcList) << "sorted by column" << column << "in" << timer.elapsed() << "ms, query"
+                    << loaded << "ms";
     d->finishPendingSearch();
 }
 
@@ -541,6 +562,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case AccountRole:
         return row->account;
+    case DateRole:
+        return row->date > 0 ? QDateTime::fromSecsSinceEpoch(row->date) : QDateTime();
+    case SizeRole:
+        return row->size;
     case UidlRole:
         return row->uidl;
     case UnreadRole:

@@ -2,6 +2,7 @@
 // MessageStore's folders: the version 5 migration, Trash and its undo, local messages, flags.
 #include "messagestore.h"
 #include "schema.h"
+#include "shortterms.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -120,6 +121,44 @@ bool MessageStore::createFoldersAndIndexes(QString *error)
         if (!run(q, QString::fromLatin1(index), error))
             return false;
     return true;
+}
+
+bool MessageStore::createShortIndex(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_short'"_s) && q.next())
+        return true;
+    q.finish();
+    // Made once, for the mail already here (a store of version 4, or an early version 5).
+    return inTransaction(
+        [&] {
+            if (!run(q, QString::fromLatin1(Schema::kShortTable), error))
+                return false;
+            QSqlQuery rows(db);
+            rows.setForwardOnly(true);
+            QSqlQuery insert(db);
+            insert.prepare(u"INSERT INTO messages_short (rowid, terms) VALUES (?, ?)"_s);
+            if (!run(
+                    rows,
+                    u"SELECT id, subject, sender, snippet FROM messages WHERE folder IS NOT NULL"_s,
+                    error))
+                return false;
+            int filled = 0;
+            while (rows.next()) {
+                insert.bindValue(0, rows.value(0));
+                insert.bindValue(1, shortTerms(rows.value(1).toString() + u'\n' +
+                                               rows.value(2).toString() + u'\n' +
+                                               rows.value(3).toString()));
+                if (!insert.exec()) {
+                    *error = insert.lastError().text();
+                    return false;
+                }
+                ++filled;
+            }
+            qCInfo(lcFolders) << "short-word index made for" << filled << "messages";
+            return true;
+        },
+        error);
 }
 
 qint64 MessageStore::folderId(FolderKind kind, const QString &account)
@@ -304,7 +343,9 @@ int MessageStore::deleteForGood(const QList<qint64> &ids, QString *error)
     const bool ok = inTransaction(
         [&] {
             return (!m_fts ||
-                    updateIds(u"DELETE FROM messages_fts WHERE rowid IN (%1)"_s, inTrash, error)) &&
+                    (updateIds(u"DELETE FROM messages_fts WHERE rowid IN (%1)"_s, inTrash, error) &&
+                     updateIds(u"DELETE FROM messages_short WHERE rowid IN (%1)"_s, inTrash,
+                               error))) &&
                    updateIds(u"DELETE FROM messages WHERE id IN (%1) AND account = ''"_s, inTrash,
                              error) &&
                    updateIds(u"UPDATE messages SET deleted = 1, complete = 0, path = '',"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagelist.h"
 
+#include "shortterms.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -70,6 +72,7 @@ bool MessageList::open(QString *error)
     // The list reads a few hundred rows at a time; a bigger cache would only hold memory.
     q.exec(u"PRAGMA cache_size=-8000"_s);
     m_fts = q.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'"_s) && q.next();
+    m_short = q.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_short'"_s) && q.next();
     return true;
 }
 
@@ -78,9 +81,13 @@ bool MessageList::prepare(QSqlQuery &q, const QString &columns, const ListQuery 
     QStringList where{u"folder = ?"_s};
     QVariantList values{query.folder};
     QStringList indexed;
+    QStringList shortWords;
     for (QString word : query.search.split(u' ', Qt::SkipEmptyParts)) {
         if (m_fts && word.toUcs4().size() >= kTrigram) {
             indexed << u'"' + word.replace(u'"', u"\"\""_s) + u'"'; // a string, never syntax
+        } else if (m_short) {
+            if (const QString term = shortQuery(word); !term.isEmpty())
+                shortWords << term;
         } else {
             where << u"(subject LIKE ? ESCAPE '\\' OR sender LIKE ? ESCAPE '\\'"
                      " OR snippet LIKE ? ESCAPE '\\')"_s;
@@ -90,6 +97,10 @@ bool MessageList::prepare(QSqlQuery &q, const QString &columns, const ListQuery 
     if (!indexed.isEmpty()) {
         where << u"id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"_s;
         values << indexed.join(u' ');
+    }
+    if (!shortWords.isEmpty()) {
+        where << u"id IN (SELECT rowid FROM messages_short WHERE messages_short MATCH ?)"_s;
+        values << shortWords.join(u' ');
     }
     q.setForwardOnly(true);
     if (!q.prepare(u"%1 FROM messages WHERE %2 ORDER BY %3"_s.arg(

@@ -23,8 +23,9 @@ struct ListQuery
     SortKey sort = SortKey::Date;
     bool descending = true;
     // Words that must all be found in the sender, the subject or the text. A word of three
-    // characters or more goes through the full-text index (trigrams); a shorter one (a
-    // two-character Chinese word) is looked for in the sender, subject and snippet.
+    // characters or more goes through the full-text index (trigrams, anywhere in a word); a
+    // shorter one through the short-word index over the sender, subject and snippet (see
+    // shortterms.h): a two-character Chinese word anywhere, "bu" as the start of a word.
     QString search;
 };
 
@@ -71,6 +72,7 @@ private:
     QString m_path;
     QString m_connection;
     bool m_fts = false;
+    bool m_short = false; // the short-word index (shortterms.h)
     bool prepare(QSqlQuery &q, const QString &columns, const ListQuery &query) const;
     bool select(const QString &columns, const ListQuery &query,
                 const std::function<void(const QSqlQuery &)> &row, QString *error) const;

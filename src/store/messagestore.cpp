@@ -3,6 +3,7 @@
 
 #include "keymigration.h"
 #include "schema.h"
+#include "shortterms.h"
 
 #include "crypto/crypto.h"
 
@@ -61,11 +62,15 @@ struct MessageStore::Statements
         , upsert(db)
         , ftsDelete(db)
         , ftsInsert(db)
+        , shortDelete(db)
+        , shortInsert(db)
     {}
     QSqlQuery contains;
     QSqlQuery upsert;
     QSqlQuery ftsDelete;
     QSqlQuery ftsInsert;
+    QSqlQuery shortDelete;
+    QSqlQuery shortInsert;
 };
 
 bool MessageStore::migrateKeys(QSqlDatabase &db, QString *error)
@@ -210,6 +215,8 @@ bool MessageStore::open(QString *error)
         return false;
     if (!createFoldersAndIndexes(error))
         return false;
+    if (m_fts && !createShortIndex(db, error))
+        return false;
     m_statements = std::make_unique<Statements>(db);
     m_statements->contains.prepare(
         u"SELECT 1 FROM messages WHERE account = ? AND uidl = ? AND (complete = 1 OR deleted = 1)"_s);
@@ -235,6 +242,9 @@ bool MessageStore::open(QString *error)
         m_statements->ftsDelete.prepare(u"DELETE FROM messages_fts WHERE rowid = ?"_s);
         m_statements->ftsInsert.prepare(
             u"INSERT INTO messages_fts (rowid, subject, sender, body) VALUES (?, ?, ?, ?)"_s);
+        m_statements->shortDelete.prepare(u"DELETE FROM messages_short WHERE rowid = ?"_s);
+        m_statements->shortInsert.prepare(
+            u"INSERT INTO messages_short (rowid, terms) VALUES (?, ?)"_s);
     }
     return true;
 }
@@ -326,6 +336,11 @@ bool MessageStore::removeHere(const QString &account, const QString &uidl, QStri
         QSqlQuery f(db);
         f.prepare(
             u"DELETE FROM messages_fts WHERE rowid = (SELECT rowid FROM messages WHERE account = ? AND uidl = ?)"_s);
+        f.addBindValue(account);
+        f.addBindValue(uidl);
+        f.exec();
+        f.prepare(
+            u"DELETE FROM messages_short WHERE rowid = (SELECT id FROM messages WHERE account = ? AND uidl = ?)"_s);
         f.addBindValue(account);
         f.addBindValue(uidl);
         f.exec();
@@ -506,9 +521,19 @@ qint64 MessageStore::indexRow(const QString &account, const QString &uidl, const
         f.bindValue(1, summary.subject);
         f.bindValue(2, summary.sender);
         f.bindValue(3, summary.body);
-        ok = d.exec() && f.exec();
+        QSqlQuery &sd = m_statements->shortDelete;
+        sd.bindValue(0, rowid);
+        QSqlQuery &si = m_statements->shortInsert;
+        si.bindValue(0, rowid);
+        si.bindValue(
+            1, shortTerms(summary.subject + u'\n' + summary.sender + u'\n' + summary.snippet));
+        ok = d.exec() && f.exec() && sd.exec() && si.exec();
         if (!ok)
-            *error = (d.lastError().isValid() ? d.lastError() : f.lastError()).text();
+            for (const QSqlQuery *failed : {&d, &f, &sd, &si})
+                if (failed->lastError().isValid()) {
+                    *error = failed->lastError().text();
+                    break;
+                }
     }
     return ok ? rowid : 0;
 }

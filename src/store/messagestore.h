@@ -143,6 +143,7 @@ private:
     bool migrateUnreadable(QSqlDatabase &db, QString *error); // index version 4
     bool migrateFolders(QSqlDatabase &db, QString *error);    // index version 5: see folders.cpp
     bool createFoldersAndIndexes(QString *error);
+    bool createShortIndex(QSqlDatabase &db, QString *error); // see shortterms.h
     qint64 trashId() const;
     // Runs statement (with a "%1" for the comma-separated ids) over ids, in chunks.
     bool updateIds(const QString &statement, const QList<qint64> &ids, QString *error);

@@ -34,6 +34,10 @@ inline QString messagesTable(const QString &name)
         .arg(name);
 }
 
+// Searches shorter than a trigram (see shortterms.h), keyed by the message's id.
+constexpr auto kShortTable =
+    "CREATE VIRTUAL TABLE messages_short USING fts5(terms, tokenize = 'unicode61')";
+
 // One index per sortable column, each led by the folder, so that a folder's list in any
 // order is a walk of one index (the row id, last in every index, breaks ties). The ORDER BY
 // terms of Store::MessageList match these expressions exactly, or SQLite would sort.

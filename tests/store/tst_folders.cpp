@@ -4,6 +4,7 @@
 // SQLite orders by walking an index.
 #include "store/messagelist.h"
 #include "store/messagestore.h"
+#include "store/shortterms.h"
 #include "store/threads.h"
 
 #include <QDir>
@@ -292,13 +293,48 @@ private Q_SLOTS:
         QCOMPARE(listed(list, inbox, u"本周周报"_s), std::vector<qint64>{zh}); // trigrams
         QCOMPARE(listed(list, inbox, u"budget"_s), std::vector<qint64>{en});
         QCOMPARE(listed(list, inbox, u"BUDG quart"_s), std::vector<qint64>{en}); // all words
-        QCOMPARE(listed(list, inbox, u"bu"_s), std::vector<qint64>{en});
-        QCOMPARE(listed(list, inbox, u"0%"_s).size(),
-                 size_t(1)); // % is a character, not a wildcard
-        QCOMPARE(listed(list, inbox, u"%"_s).size(), size_t(1));
-        QVERIFY(listed(list, inbox, u"\"budget"_s).empty() ||
-                listed(list, inbox, u"\"budget"_s).size() == 1); // quotes are text: no error
+        QCOMPARE(listed(list, inbox, u"bu"_s), std::vector<qint64>{en});         // a word's start
+        QVERIFY(listed(list, inbox, u"ud"_s).empty());                           // not its middle
+        QCOMPARE(listed(list, inbox, u"周"_s), std::vector<qint64>{zh});
+        QCOMPARE(listed(list, inbox, u"00%"_s).size(), size_t(1));        // % is no wildcard
+        QCOMPARE(listed(list, inbox, u"%"_s).size(), size_t(3));          // nothing to narrow by
+        QCOMPARE(listed(list, inbox, u"\"b"_s), std::vector<qint64>{en}); // quotes are text
         QVERIFY(listed(list, inbox, u"nothing"_s).empty());
+    }
+
+    void shortTermsPairChineseCharacters()
+    {
+        QCOMPARE(Store::shortTerms(u"Re: 本周周报 ok"_s).simplified(),
+                 u"Re: 本 周 周 报 本周 周周 周报 ok"_s);
+        QCOMPARE(Store::shortQuery(u"周报"_s), u"\"周报\""_s);
+        QCOMPARE(Store::shortQuery(u"b\""_s), u"\"b\"*"_s);
+        QCOMPARE(Store::shortQuery(u"%"_s), QString());
+    }
+
+    // A store made before the short-word index gets it for the mail already there.
+    void theShortIndexIsMadeForOldMail()
+    {
+        QTemporaryDir dir;
+        QString error;
+        {
+            Store::MessageStore store(dir.path());
+            QVERIFY(store.open(&error));
+            store.add(Alice, u"zh"_s, message("zh"), &error, summary(u"会议纪要"_s));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"drop"_s);
+            db.setDatabaseName(dir.path() + u"/index.sqlite"_s);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE messages_short"_s));
+        }
+        QSqlDatabase::removeDatabase(u"drop"_s);
+        Store::MessageStore store(dir.path());
+        QVERIFY(store.open(&error));
+        Store::MessageList list(store.indexPath());
+        QVERIFY(list.open(&error));
+        QCOMPARE(listed(list, store.folderId(FolderKind::Inbox, Alice), u"纪要"_s).size(),
+                 size_t(1));
     }
 
     void threadsNestRepliesUnderTheirParent()
