@@ -142,4 +142,9 @@ int MailStore::emptyTrash()
     return gone;
 }
 
+QString MailStore::messagePath(const QString &account, const QString &uidl) const
+{
+    return d->store ? d->store->pathOf(account, uidl) : QString();
+}
+
 } // namespace Client

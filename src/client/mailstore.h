@@ -47,6 +47,8 @@ public:
     int deleteForGood(const QList<qint64> &ids);
     int emptyTrash();
     QString lastError() const;
+    // The file of a complete message (the list's AccountRole and UidlRole); empty for headers only.
+    QString messagePath(const QString &account, const QString &uidl) const;
 
 Q_SIGNALS:
     // Folder contents or counts changed through this object.

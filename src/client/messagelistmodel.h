@@ -43,6 +43,8 @@ public:
         UnreadableKindRole, // the reader's refusal ("too-deep"), empty when it reads
         UnreadableRole,     // its reason, in English
         ThreadDepthRole,    // int; 0 unless threaded
+        DateRole,           // QDateTime (local); invalid when the message has none
+        SizeRole,           // qint64 bytes on the server
     };
 
     // The store must outlive the model; the list starts empty until setFolder().
