@@ -588,8 +588,14 @@ void AccountSettingsDialog::showTestResult(const Client::ConnectionTestResult &r
             text += u' ' + tr("The server said: \"%1\"").arg(result.error.serverText);
         else if (!result.error.detail.isEmpty())
             text += u' ' + tr("(%1)").arg(result.error.detail);
-        if (result.hasCertificateQuestion)
+        if (result.hasCertificateQuestion) {
             m_question = std::make_unique<Client::CertificateQuestion>(result.certificate);
+            if (!result.certificate.problems.isEmpty())
+                text += u' ' + tr("(%1)").arg(result.certificate.problems.join(u"; "_s));
+            text += u' ' + tr("Choose the CA certificate of this server for the account, or trust "
+                              "the certificate "
+                              "when Get Mail asks.");
+        }
         m_ui->testStatusLabel->setText(text);
     }
     Q_EMIT connectionTested(result);

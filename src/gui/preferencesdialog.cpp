@@ -40,6 +40,10 @@ void PreferencesDialog::load()
 {
     const int language = m_ui->languageCombo->findData(m_settings.language());
     m_ui->languageCombo->setCurrentIndex(language >= 0 ? language : 0);
+    m_ui->markReadCheck->setChecked(m_settings.markReadAtOnce());
+    m_ui->notifyCheck->setChecked(m_settings.notifyNewMail());
+    m_ui->trayCheck->setChecked(m_settings.showTrayIcon());
+    m_ui->inspectorDockedCheck->setChecked(m_settings.inspectorDocked());
 }
 
 void PreferencesDialog::showPage(int page)
@@ -54,6 +58,10 @@ void PreferencesDialog::accept()
         m_settings.setLanguage(language);
         m_languages.setLanguage(language);
     }
+    m_settings.setMarkReadAtOnce(m_ui->markReadCheck->isChecked());
+    m_settings.setNotifyNewMail(m_ui->notifyCheck->isChecked());
+    m_settings.setShowTrayIcon(m_ui->trayCheck->isChecked());
+    m_settings.setInspectorDocked(m_ui->inspectorDockedCheck->isChecked());
     m_settings.sync();
     QDialog::accept();
 }

@@ -51,15 +51,47 @@ private Q_SLOTS:
                  before); // untouched
     }
 
+    void mailAndWindowChoicesRoundTrip()
+    {
+        QVERIFY(!m_settings->markReadAtOnce()); // the defaults: a delay, notifications, no tray
+                                                // icon, own window
+        QVERIFY(m_settings->notifyNewMail());
+        QVERIFY(!m_settings->showTrayIcon());
+        QVERIFY(!m_settings->inspectorDocked());
+        {
+            Gui::PreferencesDialog dialog(*m_settings, m_languages);
+            m_dialog = &dialog;
+            QVERIFY(!child<QCheckBox>("markReadCheck")->isChecked());
+            QVERIFY(child<QCheckBox>("notifyCheck")->isChecked());
+            for (const char *name :
+                 {"markReadCheck", "notifyCheck", "trayCheck", "inspectorDockedCheck"})
+                child<QCheckBox>(name)->toggle();
+            dialog.accept();
+            m_dialog = nullptr;
+        }
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        QVERIFY(reread.markReadAtOnce());
+        QVERIFY(!reread.notifyNewMail());
+        QVERIFY(reread.showTrayIcon());
+        QVERIFY(reread.inspectorDocked());
+        Gui::PreferencesDialog again(reread, m_languages); // shows what was saved
+        m_dialog = &again;
+        QVERIFY(child<QCheckBox>("trayCheck")->isChecked());
+        QVERIFY(!child<QCheckBox>("notifyCheck")->isChecked());
+        m_dialog = nullptr;
+    }
+
     void cancelWritesNothing()
     {
         Gui::PreferencesDialog dialog(*m_settings, m_languages);
         m_dialog = &dialog;
         auto *language = child<QComboBox>("languageCombo");
         language->setCurrentIndex(language->findData(u"zh_CN"_s));
+        child<QCheckBox>("trayCheck")->setChecked(true);
         dialog.reject();
         m_dialog = nullptr;
         QVERIFY(m_settings->language().isEmpty());
+        QVERIFY(!m_settings->showTrayIcon());
         QCOMPARE(m_languages.currentLanguage(), u"en"_s);
     }
 
@@ -67,7 +99,8 @@ private Q_SLOTS:
     {
         Gui::PreferencesDialog dialog(*m_settings, m_languages);
         for (QWidget *w : dialog.findChildren<QWidget *>()) {
-            if (qobject_cast<QComboBox *>(w) || qobject_cast<QTabWidget *>(w))
+            if (qobject_cast<QComboBox *>(w) || qobject_cast<QTabWidget *>(w) ||
+                qobject_cast<QCheckBox *>(w))
                 QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
         }
     }
