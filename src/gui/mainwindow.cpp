@@ -2,7 +2,11 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "accountsettingsdialog.h"
+#include "client/accounts.h"
 #include "client/session.h"
+#include "client/syncscheduler.h"
+#include "protocollogwindow.h"
 #include "jwt/jwtinspector.h"
 #include "logindialog.h"
 #include "languagemanager.h"
@@ -11,6 +15,7 @@
 #include "ui_mainwindow.h"
 
 #include <QApplication>
+#include <QScreen>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QProgressBar>
@@ -19,6 +24,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -40,13 +46,19 @@ MainWindow::MainWindow(Client::SettingsStore &settings, LanguageManager &languag
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->messageSplitter->setStretchFactor(1, 1);
     m_ui->mainSplitter->setSizes({220, 900});
+    m_ui->messageSplitter->setSizes({300, 400});
     setupActions();
     setupStatusBar();
+    setupMail();
     restoreLayout();
     refreshAccountState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_inspector && !m_inspector->parent()) // in a window of its own
+        delete m_inspector;
+}
 
 void MainWindow::setupActions()
 {
@@ -79,16 +91,33 @@ void MainWindow::setupActions()
     };
     for (const auto &[action, method] : editCommands)
         connect(action, &QAction::triggered, this, [this, m = method] { forwardToFocusWidget(m); });
+    // Undo outside a text field brings back what Delete moved to Trash.
+    connect(m_ui->actionUndo, &QAction::triggered, this, [this] {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || focus->metaObject()->indexOfMethod("undo()") < 0)
+            undoDelete();
+    });
 
     QAction *toolbarToggle = m_ui->mainToolBar->toggleViewAction();
-    QAction *inspectorToggle = m_ui->inspectorDock->toggleViewAction();
-    inspectorToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     m_ui->menuView->insertAction(m_ui->actionShowStatusBar, toolbarToggle);
-    m_ui->menuView->insertAction(m_ui->actionFullScreen, inspectorToggle);
+    // The inspector gets a window of its own by default (docked beside the mail it is
+    // cramped); View › Dock the JWT Inspector keeps it in the main window instead.
+    auto *showInspectorAction = new QAction(this);
+    showInspectorAction->setObjectName(u"actionShowInspector"_s);
+    showInspectorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    connect(showInspectorAction, &QAction::triggered, this, &MainWindow::showInspector);
+    auto *dockInspector = new QAction(this);
+    dockInspector->setObjectName(u"actionDockInspector"_s);
+    dockInspector->setCheckable(true);
+    dockInspector->setChecked(m_settings.inspectorDocked());
+    connect(dockInspector, &QAction::toggled, this, &MainWindow::setInspectorDocked);
+    m_ui->menuView->insertAction(m_ui->actionFullScreen, dockInspector);
     m_ui->menuView->insertSeparator(m_ui->actionFullScreen);
-    m_ui->menuTools->addAction(inspectorToggle);
+    m_ui->menuTools->addAction(showInspectorAction);
     m_ui->menuTools->addAction(m_ui->actionInspectorWindow);
     connect(m_ui->actionInspectorWindow, &QAction::triggered, this, &MainWindow::openInspectorWindow);
+    connect(m_ui->actionProtocolLog, &QAction::triggered, this, [this] { openProtocolLog(); });
+    retranslateCodeActions();
     connect(m_ui->actionLogIn, &QAction::triggered, this, &MainWindow::openLogin);
     connect(m_ui->actionLogOut, &QAction::triggered, m_session.get(), &Client::Session::logout);
     connect(m_ui->actionSessionDetails, &QAction::triggered, this, &MainWindow::showSessionDetails);
@@ -99,7 +128,7 @@ void MainWindow::setupActions()
         m_inspector->setKey(m_session->jwks());
         m_inspector->setToken(m_session->token());
         if (m_loginOpen) // a session resumed at start-up does not open panels by itself
-            m_ui->inspectorDock->show();
+            showInspector();
     });
     connect(m_session.get(), &Client::Session::loginFailed, this, [this] {
         if (!m_loginOpen) // the saved session of "Stay signed in" could not be resumed
@@ -110,8 +139,9 @@ void MainWindow::setupActions()
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionPreferences, &QAction::triggered, this, [this] { openPreferences(); });
-    connect(m_ui->actionAccountSettings, &QAction::triggered, this, [this] { openPreferences(0); });
-    connect(m_ui->setUpAccountButton, &QPushButton::clicked, this, [this] { openPreferences(0); });
+    connect(m_ui->actionAccountSettings, &QAction::triggered, this, [this] { openAccountSettings(); });
+    connect(m_ui->setUpAccountButton, &QPushButton::clicked, this,
+            [this] { openAccountSettings(m_settings.accounts().isEmpty()); });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::openAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(m_ui->actionShowStatusBar, &QAction::toggled, m_ui->statusBar, &QWidget::setVisible);
@@ -128,8 +158,31 @@ void MainWindow::setupStatusBar()
     m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_statusLabel->setObjectName(u"statusLabel"_s);
+    m_syncError = new QLabel(this);
+    m_syncError->setObjectName(u"syncError"_s);
+    m_syncError->setAccessibleName(tr("Get Mail problem"));
+    m_syncError->setTextFormat(Qt::RichText);
+    m_syncError->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_syncError->setWordWrap(false);
+    m_syncError->hide();
+    connect(m_syncError, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(u"log:"_s))
+            openProtocolLog(link.mid(4));
+    });
+    m_progress->setObjectName(u"syncProgress"_s);
+    m_progress->setAccessibleName(tr("Get Mail progress"));
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(u"cancelSyncButton"_s);
+    m_cancelButton->setDefaultAction(m_ui->actionCancelSync);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setAccessibleName(tr("Cancel Get Mail"));
+    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_cancelButton->hide();
     m_ui->statusBar->addWidget(m_statusLabel, 1);
+    m_ui->statusBar->addWidget(m_syncError, 1);
     m_ui->statusBar->addPermanentWidget(m_progress);
+    m_ui->statusBar->addPermanentWidget(m_cancelButton);
     m_sessionLabel = new QLabel(this);
     m_sessionLabel->setObjectName(u"sessionLabel"_s);
     m_sessionLabel->hide();
@@ -155,7 +208,13 @@ void MainWindow::hideProgress()
 
 void MainWindow::restoreLayout()
 {
-    restoreGeometry(m_settings.windowGeometry());
+    if (!restoreGeometry(m_settings.windowGeometry())) {
+        // First start: most of the screen, never more than it has (a 1366x768 laptop too).
+        const QRect available = screen()->availableGeometry();
+        const QSize wanted(qMin(1440, available.width() * 9 / 10), qMin(900, available.height() * 9 / 10));
+        resize(wanted);
+        move(available.center() - QPoint(wanted.width() / 2, wanted.height() / 2));
+    }
     restoreState(m_settings.windowState());
     m_ui->mainSplitter->restoreState(m_settings.splitterState(u"main"_s));
     m_ui->messageSplitter->restoreState(m_settings.splitterState(u"message"_s));
@@ -174,8 +233,11 @@ void MainWindow::saveLayout()
 
 void MainWindow::refreshAccountState()
 {
-    const Types::AccountSettings account = m_settings.account();
-    m_ui->folderTree->clear();
+    const QList<Types::AccountSettings> accounts = m_settings.accounts();
+    const Types::AccountSettings account = accounts.value(0);
+    refreshMailLists();
+    m_ui->actionGetMail->setEnabled(account.isConfigured());
+    m_ui->actionGetAllMail->setEnabled(account.isConfigured());
     if (!account.isConfigured()) {
         m_ui->emptyStateTitle->setText(tr("No mail account yet"));
         m_ui->emptyStateText->setText(
@@ -185,14 +247,13 @@ void MainWindow::refreshAccountState()
         return;
     }
     const QString name = tr("%1 on %2").arg(account.user, account.host);
-    auto *accountItem = new QTreeWidgetItem(m_ui->folderTree, {name});
-    new QTreeWidgetItem(accountItem, {tr("Inbox")});
-    accountItem->setExpanded(true);
     m_ui->emptyStateTitle->setText(tr("No messages yet"));
     m_ui->emptyStateText->setText(
-        tr("Your account %1 is set up. Downloaded messages will be listed here.").arg(name));
+        tr("Your account %1 is set up. Press Get Mail (F5) to download your messages.").arg(name));
     m_ui->setUpAccountButton->setText(tr("Account Settings…"));
-    m_statusLabel->setText(tr("Account: %1, port %2").arg(name).arg(account.port));
+    if (!m_sync->isRunning())
+        m_statusLabel->setText(accounts.size() == 1 ? tr("Account: %1, port %2").arg(name).arg(account.port)
+                                                    : tr("%n account(s)", nullptr, int(accounts.size())));
 }
 
 void MainWindow::forwardToFocusWidget(const char *method)
@@ -211,6 +272,76 @@ void MainWindow::openPreferences(int page)
     dialog.showPage(page);
     if (dialog.exec() == QDialog::Accepted)
         refreshAccountState();
+}
+
+void MainWindow::openAccountSettings(bool addAccount)
+{
+    AccountSettingsDialog dialog(*m_accounts, this);
+    const QString selected = selectedAccountId();
+    if (addAccount)
+        dialog.openForNewAccount();
+    else if (!selected.isEmpty())
+        dialog.openAccount(selected);
+    QStringList added;
+    connect(&dialog, &AccountSettingsDialog::accountsSaved, this, [&added](const QStringList &ids) { added = ids; });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_sync->reschedule();
+    refreshAccountState();
+    if (!added.isEmpty()) // a new account: show its Inbox filling at once
+        m_sync->getMail(added.first());
+}
+
+void MainWindow::openProtocolLog(const QString &accountId)
+{
+    if (!m_logWindow) {
+        m_logWindow = new ProtocolLogWindow(m_sync->storeDirectory());
+        m_logWindow->setAttribute(Qt::WA_DeleteOnClose);
+        m_logWindow->setWindowIcon(windowIcon());
+        m_logWindow->follow(m_sync->controller());
+    }
+    m_logWindow->setAccounts(m_settings.accounts());
+    const QString id = accountId.isEmpty() ? selectedAccountId() : accountId;
+    if (!id.isEmpty())
+        m_logWindow->showAccount(id);
+    m_logWindow->show();
+    m_logWindow->raise();
+    m_logWindow->activateWindow();
+}
+
+void MainWindow::showInspector()
+{
+    setInspectorDocked(m_settings.inspectorDocked());
+    if (m_settings.inspectorDocked()) {
+        m_ui->inspectorDock->show();
+        m_ui->inspectorDock->raise();
+        return;
+    }
+    m_inspector->show();
+    m_inspector->raise();
+    m_inspector->activateWindow();
+}
+
+void MainWindow::setInspectorDocked(bool docked)
+{
+    m_settings.setInspectorDocked(docked);
+    const bool inDock = m_inspector->parent() == m_ui->inspectorDockContents;
+    if (docked && !inDock) {
+        const bool wasOpen = m_inspector->isVisible();
+        m_inspector->setParent(m_ui->inspectorDockContents, Qt::Widget);
+        m_ui->inspectorLayout->addWidget(m_inspector);
+        m_inspector->show();
+        m_ui->inspectorDock->setVisible(wasOpen);
+    } else if (!docked && inDock) {
+        const bool wasOpen = m_ui->inspectorDock->isVisible();
+        m_ui->inspectorDock->hide();
+        m_inspector->setParent(nullptr, Qt::Window);
+        m_inspector->setWindowTitle(tr("JWT Inspector"));
+        m_inspector->setWindowIcon(windowIcon());
+        const QRect available = screen()->availableGeometry();
+        m_inspector->resize(qMin(1100, available.width() * 9 / 10), qMin(760, available.height() * 9 / 10));
+        m_inspector->setVisible(wasOpen);
+    }
 }
 
 void MainWindow::openInspectorWindow()
@@ -268,7 +399,7 @@ void MainWindow::showSessionDetails()
     if (box.clickedButton() == inspect) {
         m_inspector->setKey(m_session->jwks());
         m_inspector->setToken(m_session->token());
-        m_ui->inspectorDock->show();
+        showInspector();
     }
 }
 
@@ -281,13 +412,28 @@ void MainWindow::openAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    m_sync->cancel(); // the worker notices within its timeout; nothing half-stored counts
+    if (m_inspector && !m_inspector->parent())
+        m_inspector->close();
+    if (m_logWindow)
+        m_logWindow->close();
     event->accept();
+}
+
+// Actions made in code, not in the form: retranslateUi() does not reach them.
+void MainWindow::retranslateCodeActions()
+{
+    if (auto *action = findChild<QAction *>(u"actionShowInspector"_s))
+        action->setText(tr("&JWT Inspector"));
+    if (auto *action = findChild<QAction *>(u"actionDockInspector"_s))
+        action->setText(tr("&Dock the JWT Inspector"));
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateCodeActions();
         refreshAccountState();
     }
     QMainWindow::changeEvent(event);

@@ -2,30 +2,42 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QLabel;
 class QProgressBar;
 class QTimer;
+class QToolButton;
 namespace Client {
+class Accounts;
+class FolderListModel;
+class MailStore;
+class MessageListModel;
 class Session;
-}
+class SettingsStore;
+class SyncScheduler;
+struct CertificateQuestion;
+struct SyncOutcome;
+struct SyncProgress;
+} // namespace Client
 
 namespace Ui {
 class MainWindow;
 }
-namespace Client {
-class SettingsStore;
-}
 
 namespace Gui {
 
-class LanguageManager;
 class JwtInspector;
+class LanguageManager;
+class MessageView;
+class NewMailNotifier;
+class ProtocolLogWindow;
 
 // The application's main window. It wires widgets, models and services
-// together; it implements no protocol or storage logic itself.
+// together; it implements no protocol or storage logic itself (the mail part
+// lives in mainwindowmail.cpp).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,14 +51,25 @@ public:
     void hideProgress();
 
     void openPreferences(int page = 0);
+    void openAccountSettings(bool addAccount = false);
     void openAbout();
     void openInspectorWindow();
+    void showInspector(); // in its window, or in the dock when the user docked it
     void openLogin();
+    void openProtocolLog(const QString &accountId = {});
     Client::Session &session() { return *m_session; }
+    Client::SyncScheduler &sync() { return *m_sync; }
+    Client::MessageListModel &messages() { return *m_messages; }
+    Client::MailStore &mailStore() { return *m_store; }
+    MessageView &messageView() { return *m_view; }
+
+    // How long a shown message stays unread unless "mark read at once" is on.
+    static constexpr int kMarkReadDelayMs = 1500;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setupActions();
@@ -57,18 +80,59 @@ private:
     void forwardToFocusWidget(const char *method);
     void refreshSessionState();
     void showSessionDetails();
+    void setInspectorDocked(bool docked);
+    void retranslateCodeActions();
+    void updateListPage();
+
+    // The mail part (mainwindowmail.cpp).
+    void setupMail();
+    void setupMailActions();
+    void selectFolder(const QModelIndex &index);
+    void showCurrentMessage();
+    void markCurrentRead();
+    void getMail(bool allAccounts);
+    void onSyncStarted(const QString &accountId);
+    void onSyncProgress(const QString &accountId, const Client::SyncProgress &progress);
+    void onSyncFinished(const Client::SyncOutcome &outcome);
+    void onPasswordNeeded(const QString &accountId, const QString &serverText);
+    void onCertificateQuestion(const Client::CertificateQuestion &question);
+    void refreshMailLists();
+    void deleteSelected();
+    void undoDelete();
+    void emptyTrash();
+    void toggleRead();
+    void toggleFlag();
+    bool readOn(); // Space: page the message, then the next unread; false when nothing is left
+    void updateMailActions();
+    QString accountName(const QString &accountId) const;
+    QString selectedAccountId() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Client::SettingsStore &m_settings;
     LanguageManager &m_languages;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QLabel *m_syncError = nullptr;
     QLabel *m_sessionLabel = nullptr;
-    JwtInspector *m_inspector = nullptr;
+    JwtInspector *m_inspector = nullptr; // in the dock or a window of its own (then parentless)
     std::unique_ptr<Client::Session> m_session;
     QTimer *m_sessionClock = nullptr;
     bool m_loginOpen = false;
     static constexpr int sessionMessageMs = 15000;
+
+    Client::MailStore *m_store = nullptr;
+    Client::Accounts *m_accounts = nullptr;
+    Client::FolderListModel *m_folders = nullptr;
+    Client::MessageListModel *m_messages = nullptr;
+    Client::SyncScheduler *m_sync = nullptr;
+    MessageView *m_view = nullptr;
+    NewMailNotifier *m_notifier = nullptr;
+    QPointer<ProtocolLogWindow> m_logWindow;
+    QTimer *m_markRead = nullptr;
+    qint64 m_shownId = 0;
+    QList<qint64> m_lastTrashed; // what Undo brings back
+    QString m_fetchingUidl;      // a headers-only message being downloaded because it was opened
 };
 
 } // namespace Gui

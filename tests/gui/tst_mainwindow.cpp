@@ -14,7 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
-#include <QTreeWidget>
+#include <QStackedWidget>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 
@@ -81,7 +82,10 @@ private Q_SLOTS:
             Gui::MainWindow window(*m_settings, m_languages);
             auto *title = window.findChild<QLabel *>(u"emptyStateTitle"_s);
             QCOMPARE(title->text(), u"No mail account yet"_s);
-            QCOMPARE(window.findChild<QTreeWidget *>(u"folderTree"_s)->topLevelItemCount(), 0);
+            auto *folders = window.findChild<QTreeView *>(u"folderTree"_s)->model();
+            QCOMPARE(folders->rowCount(), 1); // Local Folders only
+            QCOMPARE(window.findChild<QStackedWidget *>(u"messageListStack"_s)->currentWidget()->objectName(),
+                     u"emptyStatePage"_s);
         }
         Types::AccountSettings account;
         account.host = u"mail.example.org"_s;
@@ -89,10 +93,15 @@ private Q_SLOTS:
         m_settings->setAccount(account);
         Gui::MainWindow window(*m_settings, m_languages);
         QCOMPARE(window.findChild<QLabel *>(u"emptyStateTitle"_s)->text(), u"No messages yet"_s);
-        auto *tree = window.findChild<QTreeWidget *>(u"folderTree"_s);
-        QCOMPARE(tree->topLevelItemCount(), 1);
-        QCOMPARE(tree->topLevelItem(0)->text(0), u"alice on mail.example.org"_s);
-        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), u"Inbox"_s);
+        QAbstractItemModel *folders = window.findChild<QTreeView *>(u"folderTree"_s)->model();
+        QCOMPARE(folders->rowCount(), 2); // the account, then Local Folders
+        QCOMPARE(folders->index(0, 0).data().toString(), u"alice@mail.example.org"_s);
+        QVERIFY(folders->index(0, 0, folders->index(0, 0)).data().toString().startsWith(u"Inbox"_s));
+        QCOMPARE(folders->rowCount(folders->index(1, 0)), 4); // Drafts, Outbox, Sent, Trash
+        // The first account's Inbox is selected; empty, it says how to fill it. Get Mail is on.
+        QCOMPARE(window.findChild<QStackedWidget *>(u"messageListStack"_s)->currentWidget()->objectName(),
+                 u"emptyStatePage"_s);
+        QVERIFY(window.findChild<QAction *>(u"actionGetMail"_s)->isEnabled());
     }
 
     void geometryAndSplittersAreRestored()
