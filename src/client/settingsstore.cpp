@@ -245,6 +245,26 @@ void SettingsStore::setInspectorDocked(bool docked)
     m_settings->setValue("window/inspector-docked"_L1, docked);
 }
 
+QStringList SettingsStore::remoteContentAllowedSenders() const
+{
+    return m_settings->value("mail/remote-content-senders"_L1).toStringList();
+}
+
+void SettingsStore::setRemoteContentAllowedSenders(const QStringList &addresses)
+{
+    m_settings->setValue("mail/remote-content-senders"_L1, addresses);
+}
+
+bool SettingsStore::preferPlainText() const
+{
+    return m_settings->value("mail/prefer-plain-text"_L1, false).toBool();
+}
+
+void SettingsStore::setPreferPlainText(bool plain)
+{
+    m_settings->setValue("mail/prefer-plain-text"_L1, plain);
+}
+
 bool SettingsStore::markReadAtOnce() const
 {
     return m_settings->value("mail/mark-read-at-once"_L1, false).toBool();

@@ -67,6 +67,13 @@ public:
     void setNotifyNewMail(bool on);
     bool showTrayIcon() const;
     void setShowTrayIcon(bool on);
+    // Senders (lower-case addresses) whose HTML mail may load remote content
+    // (images, stylesheets) without asking; empty by default: nothing is fetched.
+    QStringList remoteContentAllowedSenders() const;
+    void setRemoteContentAllowedSenders(const QStringList &addresses);
+    // The message view shows the plain text of a message that has both; false: HTML (remote content blocked).
+    bool preferPlainText() const;
+    void setPreferPlainText(bool plain);
     // JWT inspector history: off by default, tokens are credentials.
     bool keepJwtHistory() const;
     void setKeepJwtHistory(bool keep);
