@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jwtinspector.h"
 
+#include "claimstable.h"
 #include "jsonhighlighter.h"
 #include "tokenhighlighter.h"
 #include "ui_jwtinspector.h"
 
+#include "client/settingsstore.h"
 #include "core/jwt/catalog.h"
 #include "core/jwt/inspector.h"
 #include "core/jwt/signer.h"
 #include "core/jwt/timetext.h"
-#include "client/settingsstore.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -31,6 +32,18 @@ constexpr int debounceMs = 120;
 constexpr qint64 maxFileBytes = 8 * 1024 * 1024;
 constexpr int maxShownValue = 300;
 constexpr int historySize = 20;
+constexpr int detailLines = 4;
+constexpr int keyLinesBeside = 7;
+constexpr int keyLinesStacked = 3;
+// Narrower than this, the decoded views go below the token instead of beside it.
+constexpr int sideBySideMinChars = 150;
+enum ClaimRole { FullTextRole = Qt::UserRole + 1 };
+
+// Rich text so that a long tooltip wraps; the token's own text stays text.
+QString wrappedToolTip(const QString &text)
+{
+    return u"<p>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
 
 QString readSmallFile(const QString &path, QString *error)
 {
@@ -75,31 +88,35 @@ JwtInspector::JwtInspector(Client::SettingsStore *settings, QWidget *parent)
     m_ui->tokenEdit->setAcceptDrops(false); // the panel handles drops, text and files alike
     m_ui->tokenEdit->setWordWrapMode(QTextOption::WrapAnywhere);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit *edit : {m_ui->tokenEdit, m_ui->headerView, m_ui->payloadView, m_ui->keyEdit,
-                                 m_ui->encodeHeaderEdit, m_ui->encodePayloadEdit,
-                                 m_ui->signingKeyEdit, m_ui->encodedView})
+    for (QPlainTextEdit *edit :
+         {m_ui->tokenEdit, m_ui->headerView, m_ui->payloadView, m_ui->keyEdit,
+          m_ui->encodeHeaderEdit, m_ui->encodePayloadEdit, m_ui->signingKeyEdit, m_ui->encodedView})
         edit->setFont(mono);
     m_tokenHighlighter = new TokenHighlighter(m_ui->tokenEdit->document());
     new JsonHighlighter(m_ui->headerView->document());
     new JsonHighlighter(m_ui->payloadView->document());
     new JsonHighlighter(m_ui->encodeHeaderEdit->document());
     new JsonHighlighter(m_ui->encodePayloadEdit->document());
-    m_ui->headerTitle->setStyleSheet(u"color: %1; font-weight: bold;"_s.arg(colourName(SegmentColours::header())));
-    m_ui->payloadTitle->setStyleSheet(u"color: %1; font-weight: bold;"_s.arg(colourName(SegmentColours::payload())));
+    m_ui->headerTitle->setStyleSheet(
+        u"color: %1; font-weight: bold;"_s.arg(colourName(SegmentColours::header())));
+    m_ui->payloadTitle->setStyleSheet(
+        u"color: %1; font-weight: bold;"_s.arg(colourName(SegmentColours::payload())));
     m_ui->decodeSplitter->setStretchFactor(0, 1);
     m_ui->decodeSplitter->setStretchFactor(1, 1);
-    m_ui->claimsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // Name, value and time keep their width; the explanation takes the rest.
-    const int ch = fontMetrics().averageCharWidth();
-    m_ui->claimsTable->setColumnWidth(0, ch * 12);
-    m_ui->claimsTable->setColumnWidth(1, ch * 28);
-    m_ui->claimsTable->setColumnWidth(2, ch * 25);
-    m_ui->keyEdit->setMaximumHeight(fontMetrics().lineSpacing() * 7);
+    // One line per claim in the table; the selected one in full below it (also from the keyboard).
+    m_ui->claimsTable->setAccessibleName(tr("Claims"));
+    m_ui->claimDetails->setAccessibleName(tr("Selected claim"));
+    m_ui->claimDetails->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_ui->claimDetails->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->claimDetails->setMaximumHeight(fontMetrics().lineSpacing() * detailLines);
+    connect(m_ui->claimsTable, &QTableWidget::currentCellChanged, this,
+            &JwtInspector::showClaimDetails);
     m_ui->leftLayout->setStretchFactor(m_ui->tokenEdit, 1);
     m_ui->encodeHeaderEdit->setPlainText(u"{\n  \"typ\": \"JWT\"\n}"_s);
-    m_ui->encodePayloadEdit->setPlainText(u"{\n  \"sub\": \"tester\",\n  \"iat\": %1,\n  \"exp\": %2\n}"_s
-                                              .arg(QDateTime::currentSecsSinceEpoch())
-                                              .arg(QDateTime::currentSecsSinceEpoch() + 3600));
+    m_ui->encodePayloadEdit->setPlainText(
+        u"{\n  \"sub\": \"tester\",\n  \"iat\": %1,\n  \"exp\": %2\n}"_s
+            .arg(QDateTime::currentSecsSinceEpoch())
+            .arg(QDateTime::currentSecsSinceEpoch() + 3600));
     fillAlgorithms();
 
     m_debounce.setSingleShot(true);
@@ -130,7 +147,8 @@ JwtInspector::JwtInspector(Client::SettingsStore *settings, QWidget *parent)
             [this] { m_ui->tokenEdit->setPlainText(QGuiApplication::clipboard()->text()); });
     connect(m_ui->clearButton, &QToolButton::clicked, m_ui->tokenEdit, &QPlainTextEdit::clear);
     connect(m_ui->copyTokenButton, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_report ? m_report->token.text : m_ui->tokenEdit->toPlainText());
+        QGuiApplication::clipboard()->setText(m_report ? m_report->token.text
+                                                       : m_ui->tokenEdit->toPlainText());
     });
     connect(m_ui->copyHeaderButton, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_ui->headerView->toPlainText()); });
@@ -159,6 +177,8 @@ JwtInspector::JwtInspector(Client::SettingsStore *settings, QWidget *parent)
         rebuildHistoryMenu();
     });
     rebuildHistoryMenu();
+    m_ui->decodeSplitter->installEventFilter(this);
+    fitSplitterToWidth();
     startInspect();
 }
 
@@ -210,9 +230,10 @@ void JwtInspector::startInspect()
     options.now = currentTime();
     const QString text = m_ui->tokenEdit->toPlainText();
     m_inspectedText = text;
-    const Jwt::KeyInput key = keyInputFrom(m_ui->keyEdit->toPlainText(), m_ui->secretBase64Check->isChecked());
-    m_watcher.setFuture(
-        QtConcurrent::run(&m_pool, [text, key, options] { return Jwt::inspect(text, key, options); }));
+    const Jwt::KeyInput key =
+        keyInputFrom(m_ui->keyEdit->toPlainText(), m_ui->secretBase64Check->isChecked());
+    m_watcher.setFuture(QtConcurrent::run(
+        &m_pool, [text, key, options] { return Jwt::inspect(text, key, options); }));
 }
 
 void JwtInspector::showReport(const Jwt::Report &report)
@@ -235,7 +256,8 @@ void JwtInspector::showReport(const Jwt::Report &report)
     const auto header = Jwt::displayText(t.header, t.headerText());
     const auto payload = Jwt::displayText(t.payload, t.payloadText());
     auto binaryNote = [](const QByteArray &bytes) {
-        return bytes.isEmpty() ? QString() : tr("(%1 bytes that are not UTF-8 text)").arg(bytes.size());
+        return bytes.isEmpty() ? QString()
+                               : tr("(%1 bytes that are not UTF-8 text)").arg(bytes.size());
     };
     m_ui->headerView->setPlainText(header ? *header : binaryNote(t.headerBytes));
     m_ui->payloadView->setPlainText(payload ? *payload : binaryNote(t.payloadBytes));
@@ -275,11 +297,26 @@ void JwtInspector::showBanner(const Jwt::Report &r)
     QString claims;
     QString claimsState;
     switch (r.claims) {
-    case Jwt::ClaimsVerdict::Valid: claims = tr("Claims valid"); claimsState = u"valid"_s; break;
-    case Jwt::ClaimsVerdict::Expired: claims = tr("Expired"); claimsState = u"expired"_s; break;
-    case Jwt::ClaimsVerdict::NotYetValid: claims = tr("Not yet valid"); claimsState = u"not-yet-valid"_s; break;
-    case Jwt::ClaimsVerdict::Rejected: claims = tr("Claims rejected"); claimsState = u"rejected"_s; break;
-    case Jwt::ClaimsVerdict::NotChecked: claims = tr("Claims not checked"); claimsState = u"not-checked"_s; break;
+    case Jwt::ClaimsVerdict::Valid:
+        claims = tr("Claims valid");
+        claimsState = u"valid"_s;
+        break;
+    case Jwt::ClaimsVerdict::Expired:
+        claims = tr("Expired");
+        claimsState = u"expired"_s;
+        break;
+    case Jwt::ClaimsVerdict::NotYetValid:
+        claims = tr("Not yet valid");
+        claimsState = u"not-yet-valid"_s;
+        break;
+    case Jwt::ClaimsVerdict::Rejected:
+        claims = tr("Claims rejected");
+        claimsState = u"rejected"_s;
+        break;
+    case Jwt::ClaimsVerdict::NotChecked:
+        claims = tr("Claims not checked");
+        claimsState = u"not-checked"_s;
+        break;
     }
     QColor background(0xe8, 0xf5, 0xe9);
     QColor border(0x2e, 0x7d, 0x32);
@@ -298,15 +335,19 @@ void JwtInspector::showBanner(const Jwt::Report &r)
             background = QColor(0xff, 0xf8, 0xe1);
             border = QColor(0xb2, 0x6a, 0x00);
         }
-        text = u"<b>%1</b> &nbsp;·&nbsp; <b>%2</b>"_s.arg(signature.toHtmlEscaped(), claims.toHtmlEscaped());
+        text = u"<b>%1</b> &nbsp;·&nbsp; <b>%2</b>"_s.arg(signature.toHtmlEscaped(),
+                                                          claims.toHtmlEscaped());
         if (!r.errors.isEmpty())
             text += u"<br>"_s + r.errors.first().message.toHtmlEscaped();
         else if (r.signature == Jwt::SignatureVerdict::NotChecked)
-            text += u"<br>"_s + tr("Enter the secret or public key below to verify the signature.").toHtmlEscaped();
+            text +=
+                u"<br>"_s +
+                tr("Enter the secret or public key below to verify the signature.").toHtmlEscaped();
     }
     m_ui->banner->setText(text);
-    m_ui->banner->setStyleSheet(u"QLabel { background: %1; color: #1d1d1d; border: 1px solid %2; border-left: 5px solid %2; border-radius: 3px; }"_s
-                                    .arg(colourName(background), colourName(border)));
+    m_ui->banner->setStyleSheet(
+        u"QLabel { background: %1; color: #1d1d1d; border: 1px solid %2; border-left: 5px solid %2; border-radius: 3px; }"_s
+            .arg(colourName(background), colourName(border)));
     m_ui->banner->setProperty("signatureState", signatureState);
     m_ui->banner->setProperty("claimsState", claimsState);
 }
@@ -330,6 +371,7 @@ void JwtInspector::showIssues(const Jwt::Report &r)
 void JwtInspector::showClaims(const Jwt::Report &r)
 {
     QTableWidget *table = m_ui->claimsTable;
+    const int shownRow = table->currentRow();
     table->setRowCount(0);
     auto addRows = [&](const std::optional<Jwt::JsonValue> &object, bool header) {
         if (!object)
@@ -341,24 +383,35 @@ void JwtInspector::showClaims(const Jwt::Report &r)
             QString value = m.value.isString() ? m.value.text : Jwt::toCompactJson(m.value);
             if (value.size() > maxShownValue)
                 value = value.left(maxShownValue) + u'…';
-            QString meaning = header ? Jwt::explainHeaderParameter(m.name) : Jwt::explainClaim(m.name);
+            QString meaning =
+                header ? Jwt::explainHeaderParameter(m.name) : Jwt::explainClaim(m.name);
             if (meaning.isEmpty())
-                meaning = header ? tr("Header parameter that is not registered") : tr("Private claim (not registered)");
+                meaning = header ? tr("Header parameter that is not registered")
+                                 : tr("Private claim (not registered)");
             auto *name = new QTableWidgetItem(m.name);
             name->setForeground(tint);
             name->setToolTip(header ? tr("Header parameter") : tr("Payload claim"));
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
-            table->setItem(row, 0, name);
-            table->setItem(row, 1, new QTableWidgetItem(value));
-            table->setItem(row, 2, new QTableWidgetItem());
-            table->item(row, 2)->setData(Qt::UserRole, header ? QString() : m.name);
-            table->setItem(row, 3, new QTableWidgetItem(meaning));
+            table->setItem(row, ClaimsTable::NameColumn, name);
+            // One line in the table: a value's line breaks show as spaces there, as written below.
+            auto *valueItem = new QTableWidgetItem(QString(value).replace(u'\n', u' '));
+            valueItem->setData(FullTextRole, value);
+            valueItem->setToolTip(wrappedToolTip(value));
+            table->setItem(row, ClaimsTable::ValueColumn, valueItem);
+            table->setItem(row, ClaimsTable::TimeColumn, new QTableWidgetItem());
+            table->item(row, ClaimsTable::TimeColumn)
+                ->setData(Qt::UserRole, header ? QString() : m.name);
+            auto *meaningItem = new QTableWidgetItem(meaning);
+            meaningItem->setToolTip(wrappedToolTip(meaning));
+            table->setItem(row, ClaimsTable::MeaningColumn, meaningItem);
         }
     };
     addRows(r.token.header, true);
     addRows(r.token.payload, false);
+    if (shownRow >= 0 && shownRow < table->rowCount())
+        table->setCurrentCell(shownRow, 0);
     refreshTimes();
 }
 
@@ -369,25 +422,57 @@ void JwtInspector::refreshTimes()
     const qint64 now = currentTime();
     QTableWidget *table = m_ui->claimsTable;
     for (int row = 0; row < table->rowCount(); ++row) {
-        QTableWidgetItem *item = table->item(row, 2);
+        QTableWidgetItem *item = table->item(row, ClaimsTable::TimeColumn);
         const QString claim = item->data(Qt::UserRole).toString();
         for (const Jwt::TimeClaim &t : m_report->times) {
             if (t.name != claim)
                 continue;
+            if (!t.inRange) {
+                item->setText(tr("out of range"));
+                item->setData(FullTextRole, item->text());
+                continue;
+            }
+            // The table shows how far away it is; the tooltip and the details when exactly.
             const QDateTime local = QDateTime::fromSecsSinceEpoch(t.unix).toLocalTime();
-            item->setText(t.inRange ? u"%1\n%2\n%3"_s.arg(Jwt::relativeText(t.name, t.unix, now),
-                                                         QLocale().toString(local, QLocale::ShortFormat),
-                                                         Jwt::utcText(t.unix))
-                                    : tr("out of range"));
-            item->setToolTip(QLocale().toString(local, QLocale::LongFormat));
+            const QString relative = Jwt::relativeText(t.name, t.unix, now);
+            const QString exact =
+                tr("%1 (local time)\n%2")
+                    .arg(QLocale().toString(local, QLocale::LongFormat), Jwt::utcText(t.unix));
+            item->setText(relative);
+            item->setToolTip(exact);
+            item->setData(FullTextRole, QString(relative + u'\n' + exact));
         }
     }
-    table->resizeRowsToContents();
+    static_cast<ClaimsTable *>(table)->fitColumns();
+    showClaimDetails(table->currentRow());
+}
+
+void JwtInspector::showClaimDetails(int row)
+{
+    QTableWidget *table = m_ui->claimsTable;
+    if (row < 0 || row >= table->rowCount()) {
+        m_ui->claimDetails->clear();
+        return;
+    }
+    auto text = [&](int column, int role) {
+        return table->item(row, column)->data(role).toString();
+    };
+    QString html = u"<b>%1</b> · %2 — %3"_s.arg(
+        text(ClaimsTable::NameColumn, Qt::DisplayRole).toHtmlEscaped(),
+        text(ClaimsTable::NameColumn, Qt::ToolTipRole).toHtmlEscaped(),
+        text(ClaimsTable::MeaningColumn, Qt::DisplayRole).toHtmlEscaped());
+    html += u"<br><tt>%1</tt>"_s.arg(
+        text(ClaimsTable::ValueColumn, FullTextRole).toHtmlEscaped().replace(u'\n', u"<br>"_s));
+    const QString time = text(ClaimsTable::TimeColumn, FullTextRole);
+    if (!time.isEmpty())
+        html += u"<br>"_s + time.toHtmlEscaped().replace(u'\n', u" · "_s);
+    m_ui->claimDetails->setHtml(html);
 }
 
 void JwtInspector::showKeyStatus()
 {
-    const Jwt::KeyInput input = keyInputFrom(m_ui->keyEdit->toPlainText(), m_ui->secretBase64Check->isChecked());
+    const Jwt::KeyInput input =
+        keyInputFrom(m_ui->keyEdit->toPlainText(), m_ui->secretBase64Check->isChecked());
     m_ui->secretBase64Check->setEnabled(input.kind != Jwt::KeyInput::Kind::KeyText);
     if (input.kind == Jwt::KeyInput::Kind::None) {
         m_ui->keyStatus->setText(tr("No key: the token is decoded but not verified."));
@@ -425,7 +510,8 @@ void JwtInspector::openKeyFile(bool forSigning)
 {
     const QString path = QFileDialog::getOpenFileName(
         this, forSigning ? tr("Open Signing Key") : tr("Open Key"), QString(),
-        tr("Keys and certificates (*.pem *.crt *.cer *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
+        tr("Keys and certificates (*.pem *.crt *.cer *.key *.pub *.json *.jwk *.jwks);;All files "
+           "(*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -446,16 +532,20 @@ void JwtInspector::fillAlgorithms()
 
 void JwtInspector::sign()
 {
-    const Jwt::KeyInput key = keyInputFrom(m_ui->signingKeyEdit->toPlainText(), m_ui->signingBase64Check->isChecked());
+    const Jwt::KeyInput key =
+        keyInputFrom(m_ui->signingKeyEdit->toPlainText(), m_ui->signingBase64Check->isChecked());
     if (key.kind == Jwt::KeyInput::Kind::None) {
         m_ui->encodeStatus->setText(tr("Enter a secret or a private key to sign with."));
         m_ui->encodeStatus->setStyleSheet(u"color: #b71c1c;"_s);
         return;
     }
-    const Jwt::SignResult result = Jwt::signToken(m_ui->algCombo->currentText(), m_ui->encodeHeaderEdit->toPlainText(),
-                                                  m_ui->encodePayloadEdit->toPlainText(), key);
+    const Jwt::SignResult result =
+        Jwt::signToken(m_ui->algCombo->currentText(), m_ui->encodeHeaderEdit->toPlainText(),
+                       m_ui->encodePayloadEdit->toPlainText(), key);
     m_ui->encodedView->setPlainText(result.token);
-    m_ui->encodeStatus->setText(result.token.isEmpty() ? result.error : tr("Signed with %1.").arg(m_ui->algCombo->currentText()));
+    m_ui->encodeStatus->setText(result.token.isEmpty()
+                                    ? result.error
+                                    : tr("Signed with %1.").arg(m_ui->algCombo->currentText()));
     m_ui->encodeStatus->setStyleSheet(result.token.isEmpty() ? u"color: #b71c1c;"_s : QString());
 }
 
@@ -476,11 +566,13 @@ void JwtInspector::rebuildHistoryMenu()
 {
     QMenu *menu = m_ui->historyButton->menu();
     menu->clear();
-    const QStringList history = m_settings && m_settings->keepJwtHistory() ? m_settings->jwtHistory() : QStringList();
+    const QStringList history =
+        m_settings && m_settings->keepJwtHistory() ? m_settings->jwtHistory() : QStringList();
     m_ui->historyButton->setEnabled(!history.isEmpty());
-    m_ui->historyButton->setToolTip(m_settings && m_settings->keepJwtHistory()
-                                        ? tr("Tokens inspected before")
-                                        : tr("History is off: tick \"Keep a history\" to keep tokens"));
+    m_ui->historyButton->setToolTip(
+        m_settings && m_settings->keepJwtHistory()
+            ? tr("Tokens inspected before")
+            : tr("History is off: tick \"Keep a history\" to keep tokens"));
     for (const QString &token : history) {
         const QString label = token.size() > 48 ? token.left(22) + u'…' + token.right(22) : token;
         menu->addAction(label, this, [this, token] { setToken(token); });
@@ -505,6 +597,41 @@ void JwtInspector::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+bool JwtInspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->decodeSplitter && event->type() == QEvent::Resize)
+        fitSplitterToWidth();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Beside each other the token and the decoded views each get half: in a narrow dock or window
+// that leaves the claims too little room, so they go one above the other, the claims getting
+// what the token and the key do not need. The panel may always shrink to what stacked needs;
+// side by side is used only where both panes fit.
+void JwtInspector::fitSplitterToWidth()
+{
+    QSplitter *splitter = m_ui->decodeSplitter;
+    const int left = m_ui->leftPane->minimumSizeHint().width();
+    const int right = m_ui->decodedTabs->minimumSizeHint().width();
+    splitter->setMinimumWidth(qMax(left, right));
+    const int sideBySide = qMax(fontMetrics().averageCharWidth() * sideBySideMinChars,
+                                left + right + splitter->handleWidth());
+    const Qt::Orientation wanted = splitter->width() < sideBySide ? Qt::Vertical : Qt::Horizontal;
+    if (splitter->orientation() == wanted)
+        return;
+    splitter->setOrientation(wanted);
+    // Stacked, height is what is short: a key needs only a few lines to be seen.
+    m_ui->keyEdit->setMaximumHeight(fontMetrics().lineSpacing() *
+                                    (wanted == Qt::Horizontal ? keyLinesBeside : keyLinesStacked));
+    if (wanted == Qt::Horizontal) {
+        const int length = splitter->width();
+        splitter->setSizes({length / 2, length - length / 2});
+    } else {
+        const int top = m_ui->leftPane->minimumSizeHint().height();
+        splitter->setSizes({top, qMax(top, splitter->height() - top)});
+    }
+}
+
 void JwtInspector::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
@@ -520,7 +647,8 @@ void JwtInspector::dropEvent(QDropEvent *event)
         if (error.isEmpty())
             setToken(text);
         else
-            m_ui->banner->setText(tr("Cannot open the dropped file: %1").arg(error).toHtmlEscaped());
+            m_ui->banner->setText(
+                tr("Cannot open the dropped file: %1").arg(error).toHtmlEscaped());
     } else if (data->hasText()) {
         setToken(data->text());
     }

@@ -46,6 +46,7 @@ protected:
     void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void scheduleInspect();
@@ -55,6 +56,8 @@ private:
     void showIssues(const Jwt::Report &report);
     void showClaims(const Jwt::Report &report);
     void refreshTimes();
+    void showClaimDetails(int row);
+    void fitSplitterToWidth();
     void showKeyStatus();
     void openTokenFile();
     void openKeyFile(bool forSigning);
