@@ -59,13 +59,13 @@ void SafeBrowser::rerender(const QString &html)
     verticalScrollBar()->setValue(y);
 }
 
-QVariant SafeBrowser::placeholder(int type) const
+QVariant SafeBrowser::placeholder(int type, bool remote) const
 {
     // Never a null QVariant: QTextDocument then reads the address itself as a local file.
     switch (type) {
     case QTextDocument::ImageResource: {
         QImage blank(1, 1, QImage::Format_ARGB32);
-        blank.fill(Qt::transparent);
+        blank.fill(remote ? QColor(0xe6, 0xe6, 0xe6) : QColor(Qt::transparent));
         return blank;
     }
     case QTextDocument::StyleSheetResource:
@@ -109,13 +109,13 @@ QVariant SafeBrowser::loadResource(int type, const QUrl &name)
             m_wanted.insert(name);
             Q_EMIT remoteResourceWanted(name);
         }
-        return placeholder(type);
+        return placeholder(type, true);
     }
     if (!m_blocked.contains(name)) {
         m_blocked.insert(name);
         Q_EMIT remoteResourceBlocked(name);
     }
-    return placeholder(type);
+    return placeholder(type, true);
 }
 
 namespace {

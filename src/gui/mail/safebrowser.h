@@ -45,7 +45,8 @@ Q_SIGNALS:
     void remoteResourceWanted(const QUrl &url);
 
 private:
-    QVariant placeholder(int type) const;
+    // `remote`: a grey box where a blocked remote image would be, so its place shows.
+    QVariant placeholder(int type, bool remote = false) const;
     QVariant fromBytes(int type, const QByteArray &data) const;
 
     QHash<QString, QImage> m_inline; // by Content-ID
