@@ -8,7 +8,7 @@ lupdate=$1 lrelease=$2 srcdir=$3 ts=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$ts" "$work/check.ts"
-"$lupdate" -silent -no-obsolete -locations none "$srcdir/src/gui" "$srcdir/ui" "$srcdir/src/core/jwt" -ts "$work/check.ts"
+"$lupdate" -silent -no-obsolete -locations none "$srcdir/src/gui" "$srcdir/ui" "$srcdir/src/core/jwt" "$srcdir/src/client" -ts "$work/check.ts"
 report=$("$lrelease" "$work/check.ts" -qm "$work/check.qm")
 echo "$report"
 if grep -q 'type="unfinished"' "$work/check.ts"; then
