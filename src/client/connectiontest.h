@@ -9,6 +9,7 @@
 #include "client/syncoutcome.h"
 #include "core/types/accountsettings.h"
 
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -37,14 +38,14 @@ public:
 
     // settings: the certificates the user trusted (pins) are honoured, as in a sync.
     explicit ConnectionTest(Client::SettingsStore &settings, QObject *parent = nullptr);
-    ~ConnectionTest() override; // cancels and waits (bounded) for the worker
+    ~ConnectionTest() override; // cancels and waits for the worker (at most the timeout)
 
     bool isRunning() const;
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // Ignored while a test runs. account.caFile is honoured (an unreadable file
     // ends the test at Tls with SyncErrorKind::Certificate).
     void start(const Types::AccountSettings &account, const QString &password);
-    // finished() still comes, with SyncErrorKind::Cancelled.
+    // finished() comes at once, with SyncErrorKind::Cancelled; the worker ends in the background.
     void cancel();
     // Persists the certificate of a question (for its host and port, service
     // "pop3"), as a sync's answerCertificate(true) does; start() again to use it.
@@ -57,16 +58,19 @@ Q_SIGNALS:
 
 private:
     struct Worker;
+    void onWorkerDone(const std::shared_ptr<Worker> &worker);
+    void finish(const Client::ConnectionTestResult &result);
     Client::SettingsStore &m_settings;
-    std::shared_ptr<Worker> m_worker;
+    std::shared_ptr<Worker> m_worker;           // the running test
+    QList<std::shared_ptr<Worker>> m_abandoned; // cancelled, still ending
     int m_timeoutMs = 30000;
 };
 
 struct ConnectionTestResult
 {
     ConnectionTest::Step failedStep = ConnectionTest::Step::Done; // Done: every step passed
-    SyncError
-        error; // kind; serverText: the server's own words ("-ERR [AUTH] Authentication failed.")
+    // kind; serverText: the server's own words without "-ERR " ("[AUTH] Authentication failed.")
+    SyncError error;
     QString greeting;         // the server's first line, when it got that far
     QStringList capabilities; // CAPA as the server listed it (after login when login passed)
     bool encrypted = false;   // TLS was established (POP3S or STLS)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session.h"
 
-#include "net/authclient.h"
 #include "client/secretstore.h"
 #include "client/settingsstore.h"
+#include "net/authclient.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -18,6 +18,8 @@ namespace Client {
 
 namespace {
 const QString tapService = u"tap"_s;
+constexpr int kKeepAliveMs = 30 * 1000; // a ping while signed in: how a dead server is noticed
+constexpr int kBusyRetryMs = 1000;      // a refresh that found a request in flight tries again
 
 Session::Problem problemOf(Net::AuthClient::ErrorKind kind)
 {
@@ -61,14 +63,24 @@ Session::Session(Client::SettingsStore &settings, QObject *parent)
     qRegisterMetaType<Client::Session::Failure>();
     m_refresh.setSingleShot(true);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
+        if (!m_client || m_state != State::SignedIn)
+            return;
+        if (m_client->state() == Net::AuthClient::State::Authenticated)
+            m_client->request(u"refresh"_s);
+        else
+            m_refresh.start(kBusyRetryMs); // a ping is in flight
+    });
+    m_keepAlive.setInterval(kKeepAliveMs);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] {
+        // Unanswered, it ends in AuthClient's timeout: handleFailure says the connection is lost.
         if (m_client && m_state == State::SignedIn &&
             m_client->state() == Net::AuthClient::State::Authenticated)
-            m_client->request(u"refresh"_s);
+            m_client->request(u"ping"_s);
     });
     connect(m_secrets, &Client::SecretStore::readFinished, this,
             [this](const QString &key, const QString &token) {
                 const auto server = m_settings.authServer();
-                if (m_state != State::SignedOut ||
+                if ((m_state != State::SignedOut && m_state != State::Disconnected) ||
                     key != tokenKey(server.user, server.host, server.port) || token.isEmpty())
                     return;
                 m_host = server.host;
@@ -81,7 +93,9 @@ Session::Session(Client::SettingsStore &settings, QObject *parent)
                 where.tls = m_tls;
                 where.pinnedSha256 = m_settings.pinnedCertificate(tapService, m_host, m_port);
                 setState(State::SigningIn);
-                newClient()->resume(where, token);
+                Net::AuthClient *client = newClient();
+                client->setTimeout(m_timeoutMs);
+                client->resume(where, token);
             });
 }
 
@@ -135,6 +149,7 @@ Net::AuthClient *Session::newClient()
             m_jwks = QString::fromUtf8(QJsonDocument(keys).toJson());
             setState(State::SignedIn);
             scheduleRefresh();
+            m_keepAlive.start();
             Q_EMIT signedIn();
         } else if (type == u"token"_s) {
             m_token = client->token();
@@ -142,6 +157,8 @@ Net::AuthClient *Session::newClient()
             saveToken();
             scheduleRefresh();
             Q_EMIT tokenRefreshed();
+        } else if (type == u"pong"_s) {
+            // alive
         } else if (type == u"bye"_s) {
             dropClient();
             m_token.clear();
@@ -167,8 +184,15 @@ void Session::handleFailure(const Failure &f, bool revoked)
     qCDebug(lcSession) << "failure" << f.problem << f.detail;
     if (m_state == State::SignedIn) {
         m_refresh.stop();
-        if (!revoked)
-            return; // the connection dropped: the token stays valid until it expires
+        m_keepAlive.stop();
+        if (!revoked) {
+            // The connection dropped or the server stopped answering: say so, never stay
+            // "signed in" on a dead connection. The token stays valid until it expires.
+            dropClient();
+            setState(State::Disconnected);
+            Q_EMIT connectionLost();
+            return;
+        }
         // Revoked elsewhere (Log Out on another device, an administrator): this session is over.
         dropClient();
         m_token.clear();
@@ -200,6 +224,7 @@ void Session::login(const QString &host, quint16 port, bool tls, const QString &
     const bool retry = m_client && m_client->state() == Net::AuthClient::State::AwaitChallenge &&
                        m_client->server().sameEndpoint(server);
     Net::AuthClient *client = retry ? m_client : newClient();
+    client->setTimeout(m_timeoutMs);
     setState(State::SigningIn);
     client->login(server, user, password);
 }
@@ -207,8 +232,8 @@ void Session::login(const QString &host, quint16 port, bool tls, const QString &
 void Session::resumeSaved()
 {
     const auto server = m_settings.authServer();
-    if (m_state != State::SignedOut || !server.staySignedIn || server.user.isEmpty() ||
-        server.host.isEmpty())
+    if ((m_state != State::SignedOut && m_state != State::Disconnected) || !server.staySignedIn ||
+        server.user.isEmpty() || server.host.isEmpty())
         return;
     m_secrets->read(tokenKey(server.user, server.host, server.port));
 }
@@ -219,9 +244,15 @@ void Session::cancel()
         m_client->cancel();
 }
 
+void Session::setKeepAliveInterval(int milliseconds)
+{
+    m_keepAlive.setInterval(milliseconds);
+}
+
 void Session::logout()
 {
     m_refresh.stop();
+    m_keepAlive.stop();
     forgetToken();
     if (m_client && m_client->state() == Net::AuthClient::State::Authenticated) {
         m_client->request(u"logout"_s); // revokes the token's jti on the server

@@ -24,7 +24,10 @@ class Session : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { SignedOut, SigningIn, SignedIn };
+    // Disconnected: signed in, but the connection to the server is gone (it
+    // stopped answering or went away); the token stays valid until it expires.
+    // Log in again (or resume) to reconnect, log out to forget it.
+    enum class State { SignedOut, SigningIn, SignedIn, Disconnected };
     Q_ENUM(State)
 
     // Why a login did not succeed, one kind per message the dialog shows.
@@ -75,12 +78,20 @@ public:
 
     static QString tokenKey(const QString &user, const QString &host, quint16 port);
 
+    // While signed in the connection is checked with a ping this often (it is
+    // how a dead server is noticed), and every request must be answered within
+    // the timeout.
+    void setKeepAliveInterval(int milliseconds);
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
 Q_SIGNALS:
     void stateChanged(Client::Session::State state);
     void signedIn();
     void loginFailed(const Client::Session::Failure &failure);
     void tokenRefreshed();
     void signedOut();
+    // A signed-in session lost its connection (state Disconnected).
+    void connectionLost();
 
 private:
     Net::AuthClient *newClient();
@@ -103,6 +114,8 @@ private:
     QString m_jwks;
     qint64 m_expiresAt = 0;
     QTimer m_refresh;
+    QTimer m_keepAlive;
+    int m_timeoutMs = 30000;
 };
 
 } // namespace Client

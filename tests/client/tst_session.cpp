@@ -4,8 +4,8 @@
 // freed the client inside its own socket's signal), certificates trusted per
 // host and port, "Stay signed in" resuming from the keyring without the
 // password, and a session revoked elsewhere ending here.
-#include "client/session.h"
 #include "client/secretstore.h"
+#include "client/session.h"
 #include "client/settingsstore.h"
 
 #include <QCryptographicHash>
@@ -39,7 +39,8 @@ private Q_SLOTS:
     void init()
     {
         m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<Client::SettingsStore>(Common::Profile::at(m_profile->path()));
+        m_settings =
+            std::make_unique<Client::SettingsStore>(Common::Profile::at(m_profile->path()));
     }
 
     void logOutAndInRepeatedly()
@@ -188,6 +189,38 @@ private Q_SLOTS:
         QCOMPARE(out.count(), 1);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(here.state(), Session::State::SignedOut);
+    }
+
+    void aDroppedConnectionSaysSo()
+    {
+        // An authd of its own, killed (SIGKILL) while signed in: the session must not stay
+        // "signed in" on a dead connection.
+        auto authd = std::make_unique<TestSupport::RealAuthd>();
+        const QString why = authd->start(u"bob"_s, password);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        Session session(*m_settings);
+        session.setKeepAliveInterval(300);
+        session.setTimeout(3000);
+        QSignalSpy in(&session, &Session::signedIn);
+        QSignalSpy lost(&session, &Session::connectionLost);
+        QSignalSpy out(&session, &Session::signedOut);
+        QSignalSpy failed(&session, &Session::loginFailed);
+        session.login(u"127.0.0.1"_s, authd->port(), false, u"bob"_s, password);
+        QVERIFY(in.wait(20000));
+        QTest::qWait(1200); // several pings answered: a live server is not lost
+        QCOMPARE(lost.count(), 0);
+        QCOMPARE(session.state(), Session::State::SignedIn);
+        authd.reset(); // QProcess kills it
+        QVERIFY(lost.wait(10000));
+        QCOMPARE(session.state(), Session::State::Disconnected);
+        QVERIFY(!session.token().isEmpty()); // still valid until it expires
+        QTest::qWait(1000);
+        QCOMPARE(lost.count(), 1);
+        QCOMPARE(out.count(), 0);
+        QCOMPARE(failed.count(), 0);
+        session.logout();
+        QCOMPARE(out.count(), 1);
+        QCOMPARE(session.state(), Session::State::SignedOut);
     }
 
 private:
