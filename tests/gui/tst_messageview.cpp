@@ -10,6 +10,7 @@
 #include "gui/mail/safebrowser.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QBuffer>
 #include <QDesktopServices>
 #include <QDir>
@@ -462,6 +463,43 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
         view.setDownloadProgress(40);
         QVERIFY(view.findChild<QWidget *>(u"downloadProgress"_s)->isVisible());
+    }
+
+    // Tab goes headers, remote bar, body, attachments; each stop has an accessible name.
+    void keyboardOrderAndNames()
+    {
+        QByteArray message = remoteHtmlMessage("keyboard");
+        message.replace("Content-Type: text/html; charset=utf-8\r\n\r\n",
+                        "Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\n"
+                        "Content-Type: text/html; charset=utf-8\r\n\r\n");
+        message += "--m\r\nContent-Type: application/pdf\r\n"
+                   "Content-Disposition: attachment; filename=a.pdf\r\n\r\n%PDF\r\n--m--\r\n";
+        Gui::MessageView view;
+        view.setSettingsStore(&*m_settings);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        show(view, write(message));
+        QTRY_VERIFY(view.findChild<QWidget *>(u"remoteContentBar"_s)->isVisible());
+        view.findChild<QWidget *>(u"subjectLabel"_s)->setFocus();
+        QStringList order;
+        for (int i = 0; i < 14; ++i) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            QVERIFY2(!focus->accessibleName().isEmpty(), qPrintable(focus->objectName()));
+            if (!order.contains(focus->objectName()))
+                order << focus->objectName();
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        const auto at = [&order](const char *name) {
+            return order.indexOf(QLatin1StringView(name));
+        };
+        QVERIFY2(at("fromLabel") >= 0 && at("dateLabel") > at("fromLabel") &&
+                     at("messageActionsButton") > at("dateLabel") &&
+                     at("loadRemoteContentButton") > at("messageActionsButton"),
+                 qPrintable(order.join(u' ')));
+        QVERIFY2(at("messageBody") > at("loadRemoteContentButton"), qPrintable(order.join(u' ')));
+        QVERIFY2(at("attachmentList") > at("messageBody"), qPrintable(order.join(u' ')));
     }
 
     void exportsPdf()

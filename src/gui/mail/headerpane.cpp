@@ -116,6 +116,7 @@ HeaderPane::HeaderPane(QWidget *parent)
     m_subject->setFocusPolicy(Qt::StrongFocus);
     m_date->setTextFormat(Qt::PlainText);
     m_date->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_date->setFocusPolicy(Qt::StrongFocus);
     for (QLabel *name : {m_fromName, m_toName, m_ccName, m_dateName}) {
         name->setAlignment(Qt::AlignRight | Qt::AlignTop);
         name->setForegroundRole(QPalette::PlaceholderText);

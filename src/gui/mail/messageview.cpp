@@ -142,6 +142,7 @@ MessageView::MessageView(QWidget *parent)
     m_linkLine->setObjectName(u"linkTarget"_s);
     m_htmlButton->setObjectName(u"showHtmlButton"_s);
     m_plainButton->setObjectName(u"showPlainButton"_s);
+    m_moreButton->setObjectName(u"messageActionsButton"_s);
     m_downloadButton->setObjectName(u"downloadMessageButton"_s);
     m_downloadProgress->setObjectName(u"downloadProgress"_s);
 
