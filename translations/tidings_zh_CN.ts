@@ -13,6 +13,487 @@
     </message>
 </context>
 <context>
+    <name>AccountSettingsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>账户设置</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts:</source>
+        <translation>账户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Every mail account; the selected one is edited on the right</source>
+        <translation>所有邮件账户；在右侧编辑所选账户</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>Account settings</source>
+        <translation>账户设置</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>账户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>电子邮件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>alice@example.org</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>&amp;Find Settings</source>
+        <translation>查找设置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find settings</source>
+        <translation>查找设置</translation>
+    </message>
+    <message>
+        <source>Looks for the POP3 server of the address&apos;s domain</source>
+        <translation>查找该地址所在域的 POP3 服务器</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>您的姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Alice Liddell</source>
+        <translation>Alice Liddell</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Use These Settings</source>
+        <translation>使用这些设置(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>使用这些设置</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>忽略(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Incoming Mail Server (POP3)</source>
+        <translation>收件服务器（POP3）</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>pop.example.org</source>
+        <translation>pop.example.org</translation>
+    </message>
+    <message>
+        <source>Incoming server</source>
+        <translation>收件服务器</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>安全性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全性</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>alice</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember in the &amp;keyring</source>
+        <translation>在密钥环中记住密码(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin method:</source>
+        <translation>登录方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Login method</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Allow sending the password unencr&amp;ypted</source>
+        <translation>允许以未加密方式发送密码(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Allow sending the password unencrypted</source>
+        <translation>允许以未加密方式发送密码</translation>
+    </message>
+    <message>
+        <source>CA cer&amp;tificate:</source>
+        <translation>CA 证书(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>A CA certificate in PEM, trusted for this account only; empty for the system&apos;s certificates</source>
+        <translation>PEM 格式的 CA 证书，仅对此账户受信任；留空则使用系统证书</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Trusted for this account only, besides the system&apos;s.</source>
+        <translation>除系统证书外，仅对此账户受信任。</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connects, reads the capabilities and logs in with these settings; nothing is saved</source>
+        <translation>使用这些设置连接服务器、读取其功能并登录；不会保存任何内容</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>&amp;Leave messages on the server</source>
+        <translation>在服务器上保留邮件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Leave messages on the server</source>
+        <translation>在服务器上保留邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Delete them there after</source>
+        <translation>在服务器上保留期满后删除(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Delete them from the server after a number of days</source>
+        <translation>在指定天数后从服务器删除邮件</translation>
+    </message>
+    <message>
+        <source>Days after which messages are deleted from the server</source>
+        <translation>邮件在服务器上保留多少天后删除</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Delete from the server &amp;what I delete here</source>
+        <translation>在本地删除的邮件也从服务器删除(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Delete from the server what I delete here</source>
+        <translation>在本地删除的邮件也从服务器删除</translation>
+    </message>
+    <message>
+        <source>Only &amp;headers of messages larger than</source>
+        <translation>大于此大小的邮件只下载邮件头(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Only headers of large messages</source>
+        <translation>大邮件只下载邮件头</translation>
+    </message>
+    <message>
+        <source>Size limit in kilobytes</source>
+        <translation>大小限制（KB）</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>The rest of such a message is downloaded when you open it.</source>
+        <translation>打开这类邮件时再下载其余部分。</translation>
+    </message>
+    <message>
+        <source>C&amp;heck for new mail every</source>
+        <translation>自动检查新邮件，间隔(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Check for new mail automatically</source>
+        <translation>自动检查新邮件</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic checks</source>
+        <translation>两次自动检查之间的分钟数</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+</context>
+<context>
+    <name>Client::Accounts</name>
+    <message>
+        <source>The system keyring did not store the password: %1</source>
+        <translation>系统密钥环未能保存密码：%1</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read: %1</source>
+        <translation>无法读取系统密钥环：%1</translation>
+    </message>
+    <message>
+        <source>Enter the incoming server&apos;s host name.</source>
+        <translation>请输入收件服务器的主机名。</translation>
+    </message>
+    <message>
+        <source>Enter the user name for the server.</source>
+        <translation>请输入该服务器的用户名。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2</source>
+        <translation>无法读取 CA 证书文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no PEM certificate.</source>
+        <translation>文件 %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>A number of days, kilobytes or minutes is out of range.</source>
+        <translation>天数、KB 数或分钟数超出范围。</translation>
+    </message>
+    <message>
+        <source>There is no such account (it may have been removed meanwhile).</source>
+        <translation>没有这个账户（可能已在此期间被移除）。</translation>
+    </message>
+</context>
+<context>
+    <name>Client::FolderListModel</name>
+    <message>
+        <source>Local Folders</source>
+        <translation>本地文件夹</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>废件箱</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1，%n 封未读</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Client::MessageListModel</name>
+    <message>
+        <source>Flagged</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation>未加星标</translation>
+    </message>
+    <message>
+        <source>Has attachments</source>
+        <translation>有附件</translation>
+    </message>
+    <message>
+        <source>No attachments</source>
+        <translation>无附件</translation>
+    </message>
+    <message>
+        <source>Unread: %1</source>
+        <translation>未读：%1</translation>
+    </message>
+    <message>
+        <source>cannot be shown: %1</source>
+        <translation>无法显示：%1</translation>
+    </message>
+    <message>
+        <source>headers only, the rest is on the server</source>
+        <translation>仅有邮件头，其余部分仍在服务器上</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>星标</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation>服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The server cannot list message IDs (UIDL), so mail cannot be downloaded safely.</source>
+        <translation>服务器无法列出邮件 ID（UIDL），因此无法安全地下载邮件。</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is not enough disk space for the new mail.</source>
+        <translation>磁盘空间不足，无法保存新邮件。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood.</source>
+        <translation>无法理解服务器的响应。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server, or the connection broke.</source>
+        <translation>无法连接到服务器，或连接已中断。</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>服务器报告了错误。</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>未提供密码。</translation>
+    </message>
+    <message>
+        <source>The local mail store could not be written.</source>
+        <translation>无法写入本地邮件存储。</translation>
+    </message>
+</context>
+<context>
     <name>Gui::AboutDialog</name>
     <message>
         <source>Free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;.</source>
@@ -21,6 +502,276 @@
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>使用 Qt %1 构建，运行于 Qt %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AccountSettingsDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <source>Capabilities (CAPA)</source>
+        <translation>读取功能（CAPA）</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation>服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server.</source>
+        <translation>无法连接到服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer made no sense.</source>
+        <translation>无法理解服务器的响应。</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>服务器报告了错误。</translation>
+    </message>
+    <message>
+        <source>Enter the password to test the login.</source>
+        <translation>请输入密码以测试登录。</translation>
+    </message>
+    <message>
+        <source>The test did not complete.</source>
+        <translation>测试未完成。</translation>
+    </message>
+    <message>
+        <source>TLS (POP3S, recommended)</source>
+        <translation>TLS（POP3S，推荐）</translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation>STARTTLS（必需）</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>无（不加密）</translation>
+    </message>
+    <message>
+        <source>Automatic (the safest the server offers)</source>
+        <translation>自动（服务器提供的最安全方式）</translation>
+    </message>
+    <message>
+        <source>Challenge-response (SASL)</source>
+        <translation>质询-响应（SASL）</translation>
+    </message>
+    <message>
+        <source>APOP</source>
+        <translation>APOP</translation>
+    </message>
+    <message>
+        <source>User name and password (USER/PASS)</source>
+        <translation>用户名和密码（USER/PASS）</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新账户</translation>
+    </message>
+    <message>
+        <source>Without encryption, anyone on the network path can read your mail, and your password if you allow it to be sent. Use this only for a server on this computer.</source>
+        <translation>如果不加密，网络路径上的任何人都能读取您的邮件；如果您允许发送密码，还能读取您的密码。请仅对本机上的服务器使用此选项。</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>Remove the account &quot;%1&quot;?</source>
+        <translation>要移除账户“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Its settings and its password in the system keyring are removed when you press OK. Messages already downloaded stay on this computer.</source>
+        <translation>按“确定”后，该账户的设置及其保存在系统密钥环中的密码将被移除。已下载的邮件仍保留在此计算机上。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>CA Certificate for This Account</source>
+        <translation>此账户的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address (like alice@example.org) first.</source>
+        <translation>请先输入您的电子邮件地址（例如 alice@example.org）。</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Finding</source>
+        <translation>停止查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Looking for the mail server of %1…</source>
+        <translation>正在查找 %1 的邮件服务器…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Settings</source>
+        <translation>查找设置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Stopped looking for the server.</source>
+        <translation>已停止查找服务器。</translation>
+    </message>
+    <message>
+        <source>%1, port %2 (%3): %4</source>
+        <translation>%1，端口 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>No POP3 server was found for this address. Enter the server&apos;s settings by hand (your provider&apos;s help pages name them).</source>
+        <translation>未找到此地址的 POP3 服务器。请手动输入服务器设置（可在您的邮件服务商的帮助页面中找到）。</translation>
+    </message>
+    <message>
+        <source>Found a POP3 server: %1, port %2, security %3.</source>
+        <translation>找到 POP3 服务器：%1，端口 %2，安全性 %3。</translation>
+    </message>
+    <message>
+        <source>It greets with: &quot;%1&quot;</source>
+        <translation>服务器问候语：“%1”</translation>
+    </message>
+    <message>
+        <source>Server software: %1</source>
+        <translation>服务器软件：%1</translation>
+    </message>
+    <message>
+        <source>Its certificate is valid for this name.</source>
+        <translation>其证书对此名称有效。</translation>
+    </message>
+    <message>
+        <source>Its certificate could not be verified: %1</source>
+        <translation>无法验证其证书：%1</translation>
+    </message>
+    <message>
+        <source>S&amp;top Test</source>
+        <translation>停止测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Setting up encryption…</source>
+        <translation>正在建立加密连接…</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s capabilities…</source>
+        <translation>正在读取服务器功能…</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The connection works: encrypted, and the login succeeded.</source>
+        <translation>连接正常：已加密，且登录成功。</translation>
+    </message>
+    <message>
+        <source>The connection works and the login succeeded, but nothing is encrypted.</source>
+        <translation>连接正常且登录成功，但未进行任何加密。</translation>
+    </message>
+    <message>
+        <source>Login method: %1.</source>
+        <translation>登录方式：%1。</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>测试已停止。</translation>
+    </message>
+    <message>
+        <source>The %1 step failed. %2</source>
+        <translation>“%1”步骤失败。%2</translation>
+    </message>
+    <message>
+        <source>The server said: &quot;%1&quot;</source>
+        <translation>服务器返回：“%1”</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate of this server for the account, or trust the certificate when Get Mail asks.</source>
+        <translation>请为此账户选择该服务器的 CA 证书，或在收取邮件询问时信任该证书。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Saving passwords in the system keyring…</source>
+        <translation>正在将密码保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>Account Settings</source>
+        <translation>账户设置</translation>
+    </message>
+    <message>
+        <source>The accounts were saved, but not everything went well:</source>
+        <translation>账户已保存，但出现了一些问题：</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AddressLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <source>Copy All Addresses</source>
+        <translation>复制所有地址</translation>
     </message>
 </context>
 <context>
@@ -36,6 +787,305 @@
     <message>
         <source>dir</source>
         <translation>目录</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AttachmentPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Enter opens an attachment; drag one to a folder to copy it there</source>
+        <translation>按 Enter 键打开附件；将附件拖到文件夹即可复制到该处</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>Opens a private copy with the system&apos;s application</source>
+        <translation>用系统关联的应用程序打开一份私有副本</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>Save &amp;All…</source>
+        <translation>全部保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save all attachments</source>
+        <translation>保存所有附件</translation>
+    </message>
+    <message>
+        <source>Saves every attachment into a folder, never replacing a file</source>
+        <translation>将所有附件保存到一个文件夹中，绝不覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>Named “%1” by the sender</source>
+        <translation>发件人所起的名称为“%1”</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>1 attachment, %1</source>
+        <translation>1 个附件，%1</translation>
+    </message>
+    <message>
+        <source>%1 attachments, %2</source>
+        <translation>%1 个附件，%2</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: %1</source>
+        <translation>无法保存附件：%1</translation>
+    </message>
+    <message>
+        <source>Save All Attachments</source>
+        <translation>保存所有附件</translation>
+    </message>
+    <message>
+        <source>Saved 1 attachment to %1</source>
+        <translation>已将 1 个附件保存到 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 attachments to %2</source>
+        <translation>已将 %1 个附件保存到 %2</translation>
+    </message>
+    <message>
+        <source>Some attachments could not be saved:
+%1</source>
+        <translation>部分附件无法保存：
+%1</translation>
+    </message>
+    <message>
+        <source>Open Attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened: %1</source>
+        <translation>无法打开附件：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is a program or script. Opening it may run it, with your rights. Open it only if you trust the sender and expected it.
+
+Open it anyway?</source>
+        <translation>“%1”是程序或脚本。打开它可能会以您的权限运行它。只有在您信任发件人并且预料到会收到它时才打开。
+
+仍要打开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CertificateDialog</name>
+    <message>
+        <source>%1, port %2</source>
+        <translation>%1，端口 %2</translation>
+    </message>
+    <message>
+        <source>Certificate Changed</source>
+        <translation>证书已更改</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>不受信任的证书</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you trusted it.</source>
+        <translation>%1 的证书在您信任之后已被更改！</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>%1 的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>This server showed a different certificate before. Servers change certificates when they renew them, but this is also exactly what you would see if someone were intercepting the connection to read your password and mail. Trust the new certificate only if your provider confirms the change, for example by publishing its fingerprint.</source>
+        <translation>此服务器之前出示的是另一个证书。服务器续期证书时会更换证书，但如果有人正在拦截连接以读取您的密码和邮件，您看到的也正是这种情况。只有在您的邮件服务商确认了此次更换（例如公布了新证书的指纹）时，才信任新证书。</translation>
+    </message>
+    <message>
+        <source>Tidings cannot confirm that it is really talking to this server. Trust the certificate only if you know it is the right one, for example by comparing its fingerprint with the one your provider publishes.</source>
+        <translation>Tidings 无法确认与之通信的确实是此服务器。只有在您确知此证书无误时（例如已将其指纹与您的邮件服务商公布的指纹核对一致），才信任此证书。</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>The system accepts this certificate, but it is not the one you trusted for this server.</source>
+        <translation>系统接受此证书，但它不是您为此服务器信任的那个证书。</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>颁发给：</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>颁发给</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>颁发者：</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>%1 (not valid yet)</source>
+        <translation>%1（尚未生效）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已过期）</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>有效期自：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint trusted before</source>
+        <translation>之前信任的 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Trusted before (SHA-256):</source>
+        <translation>之前信任的（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint shown now</source>
+        <translation>现在出示的 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Shown now (SHA-256):</source>
+        <translation>现在出示的（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 指纹：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>信任此证书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HeaderPane</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Message headers</source>
+        <translation>邮件头</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>（无日期）</translation>
     </message>
 </context>
 <context>
@@ -168,6 +1218,20 @@
         <source>No matching key</source>
         <translation>没有匹配的密钥</translation>
     </message>
+    <message>
+        <source>Claims</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Selected claim</source>
+        <translation>所选声明</translation>
+    </message>
+    <message>
+        <source>%1 (local time)
+%2</source>
+        <translation>%1（本地时间）
+%2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LoginDialog</name>
@@ -287,16 +1351,8 @@ Valid: %4 to %5</source>
         <translation>%2 上的 %1</translation>
     </message>
     <message>
-        <source>Inbox</source>
-        <translation>收件箱</translation>
-    </message>
-    <message>
         <source>No messages yet</source>
         <translation>尚无邮件</translation>
-    </message>
-    <message>
-        <source>Your account %1 is set up. Downloaded messages will be listed here.</source>
-        <translation>您的账户 %1 已设置完成。下载的邮件将在此处列出。</translation>
     </message>
     <message>
         <source>Account Settings…</source>
@@ -336,44 +1392,500 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Your saved session has ended. Log in again with Account › Log In…</source>
         <translation>您保存的会话已结束。请通过“账户 › 登录…”重新登录。</translation>
     </message>
+    <message>
+        <source>Get Mail problem</source>
+        <translation>收取邮件时出现的问题</translation>
+    </message>
+    <message>
+        <source>Get Mail progress</source>
+        <translation>收取邮件进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel Get Mail</source>
+        <translation>取消收取邮件</translation>
+    </message>
+    <message>
+        <source>Your account %1 is set up. Press Get Mail (F5) to download your messages.</source>
+        <translation>您的账户 %1 已设置完成。按“收取邮件”（F5）即可下载您的邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;JWT Inspector</source>
+        <translation>JWT 检查器(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Dock the JWT Inspector</source>
+        <translation>停靠 JWT 检查器(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The local mail store cannot be opened: %1</source>
+        <translation>无法打开本地邮件存储：%1</translation>
+    </message>
+    <message>
+        <source>Getting mail for %1…</source>
+        <translation>正在为 %1 收取邮件…</translation>
+    </message>
+    <message>
+        <source>Getting mail for %1: %2 of %3 messages</source>
+        <translation>正在为 %1 收取邮件：已收 %2 封，共 %3 封</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Getting mail for %1 was cancelled.</source>
+        <translation>已取消为 %1 收取邮件。</translation>
+    </message>
+    <message>
+        <source>Protocol Log</source>
+        <translation>协议日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s).</source>
+        <translation>
+            <numerusform>%1：%n 封新邮件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no new mail.</source>
+        <translation>%1：没有新邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved to Trash. Undo with %1.</source>
+        <translation>
+            <numerusform>已将 %n 封邮件移到废件箱。按 %1 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) restored.</source>
+        <translation>
+            <numerusform>已恢复 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>清空废件箱</translation>
+    </message>
+    <message>
+        <source>Delete every message in Trash for good? Accounts that delete on the server what is deleted here will delete them there at the next Get Mail.</source>
+        <translation>要永久删除废件箱中的所有邮件吗？对于设置了“在本地删除的邮件也从服务器删除”的账户，下次收取邮件时也会从服务器上删除这些邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted for good.</source>
+        <translation>
+            <numerusform>已永久删除 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MessageView</name>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation>邮件为空</translation>
+    </message>
+    <message>
+        <source>the message cannot be read</source>
+        <translation>无法读取邮件</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+    <message>
+        <source>This message is damaged or unusual; what could be read is shown. What was wrong:</source>
+        <translation>此邮件已损坏或格式异常；下面显示能够读取的部分。出现的问题：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remote content blocked.&lt;/b&gt; This message would load 1 item from the Internet, which can tell the sender that and when you read it.</source>
+        <translation>&lt;b&gt;已阻止远程内容。&lt;/b&gt;此邮件会从互联网加载 1 项内容，发件人可借此得知您是否以及何时阅读了此邮件。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remote content blocked.&lt;/b&gt; This message would load %1 items from the Internet, which can tell the sender that and when you read it.</source>
+        <translation>&lt;b&gt;已阻止远程内容。&lt;/b&gt;此邮件会从互联网加载 %1 项内容，发件人可借此得知您是否以及何时阅读了此邮件。</translation>
+    </message>
+    <message>
+        <source>Always for This Sender</source>
+        <translation>始终允许此发件人</translation>
+    </message>
+    <message>
+        <source>Always for %1</source>
+        <translation>始终允许 %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1</source>
+        <translation>不会打开此链接：%1</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Print Message</source>
+        <translation>打印邮件</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>无法将 PDF 写入 %1。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>邮件内容</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Links open in your web browser when activated; remote content is blocked</source>
+        <translation>激活链接时将在您的网页浏览器中打开；远程内容已被阻止</translation>
+    </message>
+    <message>
+        <source>Problems with this message</source>
+        <translation>此邮件存在的问题</translation>
+    </message>
+    <message>
+        <source>Remote content blocked</source>
+        <translation>已阻止远程内容</translation>
+    </message>
+    <message>
+        <source>Load Remote Content</source>
+        <translation>加载远程内容</translation>
+    </message>
+    <message>
+        <source>Load remote content</source>
+        <translation>加载远程内容</translation>
+    </message>
+    <message>
+        <source>Loads the images and styles this message links to, once or always for its sender</source>
+        <translation>加载此邮件链接的图片和样式，可以仅此一次，也可以对该发件人始终允许</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>仅此一次</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Show the HTML body</source>
+        <translation>显示 HTML 正文</translation>
+    </message>
+    <message>
+        <source>Show the formatted (HTML) version; remote content stays blocked</source>
+        <translation>显示带格式的（HTML）版本；远程内容仍被阻止</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Show the plain text body</source>
+        <translation>显示纯文本正文</translation>
+    </message>
+    <message>
+        <source>Show the plain text version</source>
+        <translation>显示纯文本版本</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>More message actions</source>
+        <translation>更多邮件操作</translation>
+    </message>
+    <message>
+        <source>View Source, Print, Export as PDF</source>
+        <translation>查看源代码、打印、导出为 PDF</translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation>查看源代码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation>导出为 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>链接地址</translation>
+    </message>
+    <message>
+        <source>Only the headers of this message have been downloaded. Its body (%1) is still on the server.</source>
+        <translation>此邮件只下载了邮件头，其正文（%1）仍在服务器上。</translation>
+    </message>
+    <message>
+        <source>Message not downloaded</source>
+        <translation>邮件未下载</translation>
+    </message>
+    <message>
+        <source>&amp;Download Message</source>
+        <translation>下载邮件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Download message</source>
+        <translation>下载邮件</translation>
+    </message>
+    <message>
+        <source>Downloads the whole message from the server</source>
+        <translation>从服务器下载完整邮件</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>下载进度</translation>
+    </message>
+    <message>
+        <source>No message selected</source>
+        <translation>未选择邮件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This message cannot be shown: %1</source>
+        <translation>无法显示此邮件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::NewMailNotifier</name>
+    <message>
+        <source>Tidings: no unread messages</source>
+        <translation>Tidings：没有未读邮件</translation>
+    </message>
+    <message>
+        <source>Tidings: 1 unread message</source>
+        <translation>Tidings：1 封未读邮件</translation>
+    </message>
+    <message>
+        <source>Tidings: %1 unread messages</source>
+        <translation>Tidings：%1 封未读邮件</translation>
+    </message>
+    <message>
+        <source>1 new message</source>
+        <translation>1 封新邮件</translation>
+    </message>
+    <message>
+        <source>%1 new messages</source>
+        <translation>%1 封新邮件</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>还有 %1 封</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tidings</source>
+        <translation>显示 Tidings(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <source>Account: %1 (%2)</source>
+        <translation>账户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>服务器拒绝了密码。</translation>
+    </message>
+    <message>
+        <source>The server refused the password: %1</source>
+        <translation>服务器拒绝了密码：%1</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation>此账户未保存密码。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the keyring</source>
+        <translation>在密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Gui::PreferencesDialog</name>
     <message>
-        <source>TLS (POP3S, recommended)</source>
-        <translation>TLS（POP3S，推荐）</translation>
-    </message>
-    <message>
-        <source>STARTTLS (required)</source>
-        <translation>STARTTLS（必需）</translation>
-    </message>
-    <message>
-        <source>None (not encrypted)</source>
-        <translation>无（不加密）</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
+</context>
+<context>
+    <name>Gui::ProtocolLogWindow</name>
     <message>
-        <source>Without encryption, anyone on the network path can read your password and your mail. Use this only for a server on this computer.</source>
-        <translation>如果不加密，网络路径上的任何人都能读取您的密码和邮件。请仅对本机上的服务器使用此选项。</translation>
+        <source>Protocol Log</source>
+        <translation>协议日志</translation>
     </message>
     <message>
-        <source>Automatic (the safest the server offers)</source>
-        <translation>自动（服务器提供的最安全方式）</translation>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
     </message>
     <message>
-        <source>Challenge-response (SASL)</source>
-        <translation>质询-响应（SASL）</translation>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
     <message>
-        <source>APOP</source>
-        <translation>APOP</translation>
+        <source>C&amp;opy All</source>
+        <translation>全部复制(&amp;O)</translation>
     </message>
     <message>
-        <source>User name and password (USER/PASS)</source>
-        <translation>用户名和密码（USER/PASS）</translation>
+        <source>Copy the whole log</source>
+        <translation>复制整个日志</translation>
+    </message>
+    <message>
+        <source>C&amp;lear View</source>
+        <translation>清除视图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the view</source>
+        <translation>清除视图</translation>
+    </message>
+    <message>
+        <source>Empties this view; the recorded log is kept.</source>
+        <translation>清空此视图；已记录的日志会保留。</translation>
+    </message>
+    <message>
+        <source>Protocol log</source>
+        <translation>协议日志</translation>
+    </message>
+    <message>
+        <source>What Tidings and the server said to each other; passwords are never recorded.</source>
+        <translation>Tidings 与服务器之间的往来对话；从不记录密码。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this account yet. The log fills while Get Mail runs.</source>
+        <translation>此账户尚无任何记录。收取邮件时会写入日志。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SourceDialog</name>
+    <message>
+        <source>Source of “%1”</source>
+        <translation>“%1”的源代码</translation>
+    </message>
+    <message>
+        <source>Message source</source>
+        <translation>邮件源代码</translation>
+    </message>
+    <message>
+        <source>The message exactly as it was received, read-only</source>
+        <translation>与收到时完全一致的邮件原文，只读</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 are shown.</source>
+        <translation>仅显示前 %1（共 %2）。</translation>
+    </message>
+    <message>
+        <source>The message file cannot be read: %1</source>
+        <translation>无法读取邮件文件：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SyncError</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The server said: “%1”</source>
+        <translation>服务器返回：“%1”</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +2583,10 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Keep a history of inspected tokens on this computer</source>
         <translation>在本机保留已检查令牌的历史记录</translation>
     </message>
+    <message>
+        <source>Select a row to read it in full.</source>
+        <translation>选择一行以查看完整内容。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1152,14 +2668,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>Messages</source>
         <translation>邮件列表</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>邮件内容</translation>
-    </message>
-    <message>
-        <source>No message selected</source>
-        <translation>未选择邮件</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1250,10 +2758,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <translation>收取邮件</translation>
     </message>
     <message>
-        <source>Download new messages (needs the inbox engine, not in this version)</source>
-        <translation>下载新邮件（需要收件箱引擎，此版本不提供）</translation>
-    </message>
-    <message>
         <source>&amp;New Message</source>
         <translation>新建邮件(&amp;N)</translation>
     </message>
@@ -1297,44 +2801,92 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Session &amp;Details</source>
         <translation>会话详情(&amp;D)</translation>
     </message>
+    <message>
+        <source>Accounts and local folders with their unread counts</source>
+        <translation>账户和本地文件夹，以及各自的未读邮件数</translation>
+    </message>
+    <message>
+        <source>Search sender, subject and text (Ctrl+F)</source>
+        <translation>搜索发件人、主题和正文（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索邮件</translation>
+    </message>
+    <message>
+        <source>Filters the list by sender, subject and message text as you type</source>
+        <translation>随输入按发件人、主题和邮件正文筛选列表</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Group by thread</source>
+        <translation>按会话分组</translation>
+    </message>
+    <message>
+        <source>Group replies under the message they answer</source>
+        <translation>将回复归入其所回复的邮件之下</translation>
+    </message>
+    <message>
+        <source>Messages in the selected folder; Space reads on, Delete moves to Trash</source>
+        <translation>所选文件夹中的邮件；按空格键继续阅读，按 Delete 键移到废件箱</translation>
+    </message>
+    <message>
+        <source>Download new messages for the selected account (F5)</source>
+        <translation>为所选账户下载新邮件（F5）</translation>
+    </message>
+    <message>
+        <source>Get Mail for &amp;All Accounts</source>
+        <translation>为所有账户收取邮件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Getting Mail</source>
+        <translation>停止收取邮件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Read/Unread</source>
+        <translation>标记为已读/未读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag/Unflag</source>
+        <translation>加星标/取消星标(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move the selected messages to Trash (Edit › Undo brings them back)</source>
+        <translation>将所选邮件移到废件箱（可通过“编辑 › 撤销”恢复）</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>清空废件箱(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search Messages</source>
+        <translation>搜索邮件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Group by &amp;Thread</source>
+        <translation>按会话分组(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol Log</source>
+        <translation>协议日志(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
         <translation>首选项</translation>
-    </message>
-    <message>
-        <source>Mail Account</source>
-        <translation>邮件账户</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>服务器(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>pop.example.com</source>
-        <translation>pop.example.com</translation>
-    </message>
-    <message>
-        <source>S&amp;ecurity:</source>
-        <translation>安全性(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>端口(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>alice</source>
-        <translation>alice</translation>
-    </message>
-    <message>
-        <source>Your password is never written to the settings file. Tidings asks for it when it connects and, if you allow it, keeps it in the system keyring.</source>
-        <translation>您的密码绝不会写入设置文件。Tidings 会在连接时询问密码，并在您允许的情况下将其保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>General</source>
@@ -1345,40 +2897,48 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Download</source>
-        <translation>下载</translation>
+        <source>Preference pages</source>
+        <translation>首选项页面</translation>
     </message>
     <message>
-        <source>L&amp;ogin method:</source>
-        <translation>登录方式(&amp;O)：</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-        <source>&amp;Leave messages on the server</source>
-        <translation>在服务器上保留邮件(&amp;L)</translation>
+        <source>&amp;Mark a message read as soon as it is shown (otherwise after a short delay)</source>
+        <translation>显示邮件后立即标记为已读（否则稍后再标记）(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Delete them there after</source>
-        <translation>在服务器上保留期满后删除(&amp;D)：</translation>
+        <source>Mark messages read at once</source>
+        <translation>立即将邮件标记为已读</translation>
     </message>
     <message>
-        <source>days</source>
-        <translation>天</translation>
+        <source>Show a desktop &amp;notification for new mail</source>
+        <translation>收到新邮件时显示桌面通知(&amp;N)</translation>
     </message>
     <message>
-        <source>Delete from the server &amp;what I delete here</source>
-        <translation>在本地删除的邮件也从服务器删除(&amp;W)</translation>
+        <source>Notify of new mail</source>
+        <translation>新邮件通知</translation>
     </message>
     <message>
-        <source>Only &amp;headers of messages larger than</source>
-        <translation>大于此大小的邮件只下载邮件头(&amp;H)：</translation>
+        <source>Show an icon with the unread count in the system &amp;tray</source>
+        <translation>在系统托盘中显示带未读邮件数的图标(&amp;T)</translation>
     </message>
     <message>
-        <source>KB</source>
-        <translation>KB</translation>
+        <source>Tray icon</source>
+        <translation>托盘图标</translation>
     </message>
     <message>
-        <source>The rest of such a message is downloaded when you open it.</source>
-        <translation>打开这类邮件时再下载其余部分。</translation>
+        <source>&amp;Dock the JWT inspector in the main window (otherwise it opens in its own window)</source>
+        <translation>将 JWT 检查器停靠在主窗口中（否则在单独的窗口中打开）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dock the JWT inspector</source>
+        <translation>停靠 JWT 检查器</translation>
+    </message>
+    <message>
+        <source>Mail accounts, their servers and what to download are set in Account → Account Settings.</source>
+        <translation>邮件账户、服务器及下载选项请在“账户 → 账户设置”中设置。</translation>
     </message>
 </context>
 </TS>
