@@ -4,6 +4,8 @@
 #include "client/synccontroller.h"
 #include "store/protocollog.h"
 
+#include <QDateTime>
+
 namespace Client {
 
 ProtocolLogFeed::ProtocolLogFeed(const QString &storeDirectory, const QString &accountId,
@@ -34,8 +36,11 @@ void ProtocolLogFeed::follow(const SyncController *controller)
 {
     connect(controller, &SyncController::protocolLine, this,
             [this](const QString &accountId, const QString &line) {
+                // Stamped as Store::ProtocolLog stamps the file, so live and recorded lines look
+                // alike.
                 if (accountId == m_accountId)
-                    Q_EMIT lineAdded(line);
+                    Q_EMIT lineAdded(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) +
+                                     u' ' + line);
             });
 }
 

@@ -10,6 +10,7 @@
 #include "core/types/mailboxkey.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -114,6 +115,10 @@ private Q_SLOTS:
         QVERIFY(finished.wait(kWaitMs));
         QVERIFY(!live.filter(u"C: UIDL"_s).isEmpty());
         QVERIFY(!live.filter(u"C: RETR 1"_s).isEmpty());
+        // Live lines look like the recorded ones: "2025-01-01T10:00:00.000Z C: UIDL".
+        QVERIFY2(
+            QDateTime::fromString(live.first().section(u' ', 0, 0), Qt::ISODateWithMs).isValid(),
+            qPrintable(live.first()));
         const QString recorded = feed.history();
         QVERIFY(recorded.contains(u"C: UIDL"_s));
         QVERIFY(!recorded.contains(r.password));
