@@ -447,6 +447,11 @@ private Q_SLOTS:
         QCOMPARE(shown.size(), 1);
         QCOMPARE(shown.first().at(0).toString(), smallPath);
         QCOMPARE(body(view)->toPlainText().trimmed(), u"small"_s);
+        // A body too long to lay out at once is cut, and the view says so.
+        view.show();
+        show(view, bigPath);
+        QVERIFY(body(view)->toPlainText().size() <= Gui::MessageView::kMaxPlainChars + 16);
+        QVERIFY(view.findChild<QLabel *>(u"messageProblems"_s)->text().contains(u"very long"_s));
     }
 
     void headersOnlyAsksForTheBody()

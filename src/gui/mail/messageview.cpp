@@ -89,6 +89,7 @@ struct MessageView::Loaded
 {
     std::shared_ptr<const Client::MessageContent> content;
     QHash<QString, QImage> images; // decoded off the GUI thread, within BoundedImage's bounds
+    QString plainHtml;             // plainTextToHtml, off the GUI thread too
 };
 
 MessageView::Loaded MessageView::load(const QString &path)
@@ -103,6 +104,8 @@ MessageView::Loaded MessageView::load(const QString &path)
             content->problems << u"the embedded image <%1> cannot be shown"_s.arg(part.contentId);
     }
     content->inlineParts.clear(); // the decoded images are all the view keeps
+    if (content->plainText)
+        loaded.plainHtml = plainTextToHtml(content->plainText->left(kMaxPlainChars));
     loaded.content = std::move(content);
     return loaded;
 }
@@ -310,6 +313,7 @@ void MessageView::startOver()
     m_fetcher->cancelAll();
     m_content.reset();
     m_bodyHtml.clear();
+    m_plainHtml.clear();
     m_remoteAllowed = false;
     m_browser->reset({});
     m_browser->clear();
@@ -369,15 +373,23 @@ void MessageView::present(const Loaded &loaded)
     m_headers->show();
     m_headerLine->show();
 
+    QStringList notes;
+    const bool cut = (view.html && view.html->size() > kMaxHtmlChars) ||
+                     (content.plainText && content.plainText->size() > kMaxPlainChars);
+    if (cut)
+        notes << tr("This message is very long: only its beginning is shown. Save its "
+                    "attachments or use View Source for the rest.");
     if (!content.problems.isEmpty()) {
         QStringList shown = content.problems.mid(0, kMaxProblemsListed);
         if (content.problems.size() > kMaxProblemsListed)
             shown << tr("and %1 more").arg(content.problems.size() - kMaxProblemsListed);
-        m_problemBar->setText(tr("This message is damaged or unusual; what could be read is "
-                                 "shown. What was wrong:") +
-                              u"\n• "_s + shown.join(u"\n• "_s));
-        m_problemBar->show();
+        notes << tr("This message is damaged or unusual; what could be read is shown. What was "
+                    "wrong:") +
+                     u"\n• "_s + shown.join(u"\n• "_s);
     }
+    m_problemBar->setText(notes.join(u'\n'));
+    m_problemBar->setVisible(!notes.isEmpty());
+    m_plainHtml = loaded.plainHtml;
 
     m_browser->reset(loaded.images);
     m_remoteAllowed = senderAllowed();
@@ -411,10 +423,9 @@ void MessageView::renderBody()
     m_plainButton->setChecked(!m_showHtml);
     m_browser->setRemoteAllowed(m_showHtml && m_remoteAllowed);
     if (m_showHtml) {
-        m_bodyHtml = view.html->left(kMaxBodyChars);
+        m_bodyHtml = view.html->left(kMaxHtmlChars);
     } else {
-        const QString text = m_content->plainText.value_or(QString());
-        m_bodyHtml = plainTextToHtml(text.left(kMaxBodyChars));
+        m_bodyHtml = m_plainHtml;
     }
     m_browser->setBody(m_bodyHtml); // blocked resources counted now, not at the first paint
     updateRemoteBar();
