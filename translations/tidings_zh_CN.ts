@@ -1697,6 +1697,10 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>This message cannot be shown: %1</source>
         <translation>无法显示此邮件：%1</translation>
     </message>
+    <message>
+        <source>This message is very long: only its beginning is shown. Save its attachments or use View Source for the rest.</source>
+        <translation>此邮件很长，仅显示开头部分。其余内容请保存附件或使用“查看源代码”查看。</translation>
+    </message>
 </context>
 <context>
     <name>Gui::NewMailNotifier</name>
