@@ -253,7 +253,7 @@ void MainWindow::refreshAccountState()
     m_ui->setUpAccountButton->setText(tr("Account Settings…"));
     if (!m_sync->isRunning())
         m_statusLabel->setText(accounts.size() == 1 ? tr("Account: %1, port %2").arg(name).arg(account.port)
-                                                    : tr("%n account(s)", nullptr, int(accounts.size())));
+                                                    : tr("%1 accounts").arg(accounts.size()));
 }
 
 void MainWindow::forwardToFocusWidget(const char *method)
@@ -288,8 +288,10 @@ void MainWindow::openAccountSettings(bool addAccount)
         return;
     m_sync->reschedule();
     refreshAccountState();
-    if (!added.isEmpty()) // a new account: show its Inbox filling at once
+    if (!added.isEmpty()) { // a new account: show its Inbox filling at once
+        selectInbox(added.first());
         m_sync->getMail(added.first());
+    }
 }
 
 void MainWindow::openProtocolLog(const QString &accountId)

@@ -97,6 +97,7 @@ private:
     void onPasswordNeeded(const QString &accountId, const QString &serverText);
     void onCertificateQuestion(const Client::CertificateQuestion &question);
     void refreshMailLists();
+    void selectInbox(const QString &accountId);
     void deleteSelected();
     void undoDelete();
     void emptyTrash();

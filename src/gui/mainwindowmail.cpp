@@ -200,6 +200,20 @@ void MainWindow::updateListPage()
     m_ui->messageListStack->setCurrentWidget(empty ? m_ui->emptyStatePage : m_ui->messageListPage);
 }
 
+void MainWindow::selectInbox(const QString &accountId)
+{
+    for (const Types::AccountSettings &a : m_settings.accounts()) {
+        if (a.id != accountId)
+            continue;
+        for (int row = 0; row < m_folders->rowCount(); ++row) {
+            const QModelIndex account = m_folders->index(row, 0);
+            if (account.data(Client::FolderListModel::AccountRole).toString() == Types::mailboxKey(a)
+                && m_folders->rowCount(account) > 0)
+                m_ui->folderTree->setCurrentIndex(m_folders->index(0, 0, account));
+        }
+    }
+}
+
 void MainWindow::selectFolder(const QModelIndex &index)
 {
     qint64 folder = m_folders->folderIdAt(index);
@@ -313,10 +327,11 @@ void MainWindow::onSyncFinished(const Client::SyncOutcome &outcome)
         m_statusLabel->clear();
         return;
     }
-    m_statusLabel->setText(outcome.downloaded + outcome.headersStored > 0
-                               ? tr("%1: %n new message(s).", nullptr, qMax(outcome.downloaded, outcome.headersStored)).arg(name)
-                               : tr("%1: no new mail.").arg(name));
+    // Plural forms spelled out: English has no translation file to supply "%n message(s)".
     const int arrived = qMax(outcome.downloaded, outcome.headersStored);
+    m_statusLabel->setText(arrived == 0   ? tr("%1: no new mail.").arg(name)
+                           : arrived == 1 ? tr("%1: 1 new message.").arg(name)
+                                          : tr("%1: %2 new messages.").arg(name).arg(arrived));
     if (arrived > 0) {
         QList<NewMailNotifier::Message> newest;
         for (int row = 0; row < qMin(3, m_messages->rowCount()); ++row)
@@ -360,8 +375,10 @@ void MainWindow::deleteSelected()
     if (m_messages->rowCount() > 0)
         m_ui->messageList->setCurrentIndex(m_messages->index(qMin(row, m_messages->rowCount() - 1),
                                                              Client::MessageListModel::SubjectColumn));
-    statusBar()->showMessage(tr("%n message(s) moved to Trash. Undo with %1.", nullptr, int(m_lastTrashed.size()))
-                                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
+    const QString undoKey = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
+    statusBar()->showMessage(m_lastTrashed.size() == 1
+                                 ? tr("1 message moved to Trash. Undo with %1.").arg(undoKey)
+                                 : tr("%1 messages moved to Trash. Undo with %2.").arg(m_lastTrashed.size()).arg(undoKey),
                              sessionMessageMs);
 }
 
@@ -377,7 +394,9 @@ void MainWindow::undoDelete()
         if (row >= 0)
             m_ui->messageList->setCurrentIndex(m_messages->index(row, Client::MessageListModel::SubjectColumn));
     }
-    statusBar()->showMessage(tr("%n message(s) restored.", nullptr, int(back.size())), sessionMessageMs);
+    statusBar()->showMessage(back.size() == 1 ? tr("1 message restored.")
+                                              : tr("%1 messages restored.").arg(back.size()),
+                             sessionMessageMs);
 }
 
 void MainWindow::emptyTrash()
@@ -392,7 +411,8 @@ void MainWindow::emptyTrash()
     const int gone = m_messages->emptyTrash();
     m_lastTrashed.clear();
     m_folders->refresh();
-    statusBar()->showMessage(tr("%n message(s) deleted for good.", nullptr, gone), sessionMessageMs);
+    statusBar()->showMessage(gone == 1 ? tr("1 message deleted for good.") : tr("%1 messages deleted for good.").arg(gone),
+                             sessionMessageMs);
 }
 
 void MainWindow::toggleRead()

@@ -79,6 +79,9 @@ public:
                 SocketReport &report = *m_settings.report;
                 report.certificateRefused = true;
                 report.certificate = peer;
+                // Another certificate was trusted here: the question is about a change.
+                if (!m_settings.trustedSha256.isEmpty())
+                    report.pinnedSha256 = m_settings.trustedSha256.first();
                 report.tlsProblems.clear();
                 for (const QSslError &e : errors)
                     report.tlsProblems << e.errorString();
