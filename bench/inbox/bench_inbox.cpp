@@ -318,6 +318,7 @@ int measure(ListUnderTest &list, QTextStream &out)
     qint64 slowest = 0;
     qint64 total = 0;
     int steps = 0;
+    std::vector<std::pair<qint64, int>> worst; // (ns, row reached)
     while (view->currentIndex().row() < rows - 1 && steps < 1000000) {
         const qint64 ns = timed([&] {
             QKeyEvent press(QEvent::KeyPress, Qt::Key_PageDown, Qt::NoModifier);
@@ -326,7 +327,12 @@ int measure(ListUnderTest &list, QTextStream &out)
         slowest = std::max(slowest, ns);
         total += ns;
         ++steps;
+        worst.push_back({ns, view->currentIndex().row()});
     }
+    std::sort(worst.rbegin(), worst.rend());
+    for (size_t i = 0; i < worst.size() && i < 5; ++i)
+        out << "scroll_worst" << i << "=" << ms(worst[i].first) << " ms at row " << worst[i].second
+            << Qt::endl;
     out << "scroll_steps=" << steps << Qt::endl;
     out << "scroll_total=" << ms(total) << Qt::endl;
     out << "scroll=" << ms(slowest) << Qt::endl;
@@ -421,7 +427,11 @@ int main(int argc, char **argv)
     if (!fill(profileDir, n, out))
         return 1;
     const Result tidings = runChild(u"tidings"_s, profileDir, out);
-    const Result naive = runChild(u"baseline"_s, profileDir, out);
+    const Result naive =
+        args.contains(u"--no-baseline"_s) ? Result() : runChild(u"baseline"_s, profileDir, out);
+    for (const auto &[key, value] : tidings.values)
+        if (key.startsWith(u"scroll_worst"_s))
+            out << "slow PageDown step: " << value << "\n";
 
     out << "\ninbox bench: " << n << " messages in " << profileDir << "\n";
     out << "The peers named by the issue, Thunderbird and KMail, are not installed here and "

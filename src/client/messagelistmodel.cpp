@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <unordered_map>
@@ -24,7 +25,8 @@ namespace Client {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcList, "tidings.client.messagelist")
+// Debug (timings of every query and window) only when asked for with QT_LOGGING_RULES.
+Q_LOGGING_CATEGORY(lcList, "tidings.client.messagelist", QtInfoMsg)
 
 // Rows are read this many at a time, and this many windows are kept: a screen or two of
 // rows around where the user looks, never the folder.
@@ -33,6 +35,9 @@ constexpr int kMaxWindows = 8;
 // A change of more separate runs of rows than this (a new search applied by a sort, say) is
 // shown as a reset: a signal per run would cost the views more than laying out again.
 constexpr int kMaxRuns = 64;
+// After a sort, the search worker reads the new order this long after the user stopped
+// clicking headers (reading it at once would compete with the next click).
+constexpr int kPrepareSearchDelayMs = 500;
 
 struct Entry
 {
@@ -41,6 +46,40 @@ struct Entry
     friend bool operator==(const Entry &, const Entry &) = default;
 };
 using Entries = std::vector<Entry>;
+
+// Which ids a list holds. Ids are row ids, dense from 1: a bitmap answers in a few ns where a
+// hash set of 100,000 ids cost tens of milliseconds to build on every sort.
+class IdSet
+{
+public:
+    explicit IdSet(const Entries &entries)
+    {
+        qint64 top = 0;
+        for (const Entry &e : entries)
+            top = std::max(top, e.id);
+        if (top < kBitmapIds) {
+            m_bits.assign(size_t(top) + 1, false);
+            for (const Entry &e : entries)
+                if (e.id >= 0)
+                    m_bits[size_t(e.id)] = true;
+        } else {
+            m_hash.reserve(entries.size());
+            for (const Entry &e : entries)
+                m_hash.insert(e.id);
+        }
+    }
+    bool contains(qint64 id) const
+    {
+        if (m_hash.empty())
+            return id >= 0 && size_t(id) < m_bits.size() && m_bits[size_t(id)];
+        return m_hash.count(id) != 0;
+    }
+
+private:
+    static constexpr qint64 kBitmapIds = 64LL << 20; // 8 MB of bits at most
+    std::vector<bool> m_bits;
+    std::unordered_set<qint64> m_hash;
+};
 
 // The folder's list as the query asks: ids in order, threaded when asked.
 bool load(const Store::MessageList &list, const Store::ListQuery &query, bool threaded,
@@ -93,6 +132,16 @@ public:
         , m_latest(std::move(latest))
     {}
 
+    // Runs in the worker thread: the connection and the folder's order ready before the user
+    // types.
+    void prepare(const Store::ListQuery &query)
+    {
+        Q_ASSERT(QThread::currentThread() == thread());
+        QString error;
+        if (open(&error))
+            m_list->prepareSearch(query, &error);
+    }
+
     // Runs in the worker thread; done() is called there with the result.
     void run(int generation, const Store::ListQuery &query, bool threaded,
              const std::function<void(Entries)> &done)
@@ -100,20 +149,28 @@ public:
         Q_ASSERT(QThread::currentThread() == thread());
         if (generation != m_latest->load())
             return; // typed over before it started
-        if (!m_list) {
-            m_list = std::make_unique<Store::MessageList>(m_path);
-            QString error;
-            if (!m_list->open(&error))
-                qCWarning(lcList) << "search connection:" << error;
-        }
-        Entries entries;
         QString error;
+        if (!open(&error))
+            qCWarning(lcList) << "search connection:" << error;
+        Entries entries;
+        QElapsedTimer timer;
+        timer.start();
         if (!load(*m_list, query, threaded, &entries, &error))
             qCWarning(lcList) << "search failed:" << error;
+        qCDebug(lcList) << "searched" << query.search << "in" << timer.elapsed() << "ms,"
+                        << entries.size() << "rows";
         done(std::move(entries));
     }
 
 private:
+    bool open(QString *error)
+    {
+        if (m_list)
+            return true;
+        m_list = std::make_unique<Store::MessageList>(m_path);
+        return m_list->open(error);
+    }
+
     QString m_path;
     std::shared_ptr<std::atomic_int> m_latest;
     std::unique_ptr<Store::MessageList> m_list;
@@ -132,12 +189,26 @@ struct MessageListModel::Private
     int sortColumn = DateColumn;
     Qt::SortOrder sortOrder = Qt::DescendingOrder;
     Entries entries;
+    QFont bold = [] {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }();
 
     // Windows of rows read from the store, most recently used first.
+    // A row as read, with the texts the list paints made once per window, not per paint.
+    struct Row
+    {
+        Store::ListRow data;
+        QString sender;
+        QString subject;
+        QString date;
+        QString size;
+    };
     struct Window
     {
         int index = -1;
-        std::vector<Store::ListRow> rows; // aligned with entries from index * kWindowRows
+        std::vector<Row> rows; // aligned with entries from index * kWindowRows
     };
     mutable std::vector<Window> windows;
 
@@ -146,12 +217,16 @@ struct MessageListModel::Private
     bool searchPending = false;
     QThread searchThread;
     SearchWorker *worker = nullptr;
+    QTimer prepareLater;
 
     Private(MessageListModel *model, MailStore *s)
         : q(model)
         , store(s)
         , list(s->indexPath())
     {
+        prepareLater.setSingleShot(true);
+        prepareLater.setInterval(kPrepareSearchDelayMs);
+        QObject::connect(&prepareLater, &QTimer::timeout, q, [this] { prepareSearch(); });
         QString error;
         open = list.open(&error);
         if (!open)
@@ -175,7 +250,7 @@ struct MessageListModel::Private
         searchThread.wait();
     }
 
-    const Store::ListRow *row(int r) const
+    const Row *row(int r) const
     {
         const int index = r / kWindowRows;
         auto it = std::find_if(windows.begin(), windows.end(),
@@ -187,14 +262,25 @@ struct MessageListModel::Private
             std::vector<qint64> ids(size_t(std::max(count, 0)));
             for (int i = 0; i < count; ++i)
                 ids[size_t(i)] = entries[size_t(first + i)].id;
+            QElapsedTimer timer;
+            timer.start();
             const QList<Store::ListRow> read = list.rows(ids.data(), qsizetype(ids.size()));
+            qCDebug(lcList) << "window" << index << "read in" << timer.nsecsElapsed() / 1000
+                            << "us";
             w.rows.resize(ids.size());
+            const QDate today = QDate::currentDate();
             qsizetype k = 0;
             for (size_t i = 0; i < ids.size(); ++i) {
-                if (k < read.size() && read.at(k).id == ids[i])
-                    w.rows[i] = read.at(k++);
-                else
-                    w.rows[i].id = ids[i]; // gone since: an empty row until the next refresh
+                Row &row = w.rows[i];
+                if (k < read.size() && read.at(k).id == ids[i]) {
+                    row.data = read.at(k++);
+                    row.sender = ListText::senderName(row.data.sender);
+                    row.subject = ListText::subject(row.data.subject);
+                    row.date = ListText::date(row.data.date, today);
+                    row.size = ListText::size(row.data.size);
+                } else {
+                    row.data.id = ids[i]; // gone since: an empty row until the next refresh
+                }
             }
             if (int(windows.size()) >= kMaxWindows)
                 windows.pop_back();
@@ -219,6 +305,18 @@ struct MessageListModel::Private
 
     // A new query replaces whatever searches are under way.
     void supersede() { generation->fetch_add(1); }
+
+    // The worker reads the folder's order now, so that the first keystroke only searches.
+    void prepareSearch()
+    {
+        if (query.folder == 0)
+            return;
+        SearchWorker *w = worker;
+        Store::ListQuery ahead = query;
+        ahead.search.clear();
+        QMetaObject::invokeMethod(
+            w, [w, ahead] { w->prepare(ahead); }, Qt::QueuedConnection);
+    }
 
     void finishPendingSearch()
     {
@@ -256,19 +354,13 @@ struct MessageListModel::Private
 // selections, by id) only if their order changed, and new ones are inserted where they belong.
 void MessageListModel::Private::apply(Entries next)
 {
-    std::unordered_set<qint64> inNext;
-    inNext.reserve(next.size());
-    for (const Entry &e : next)
-        inNext.insert(e.id);
-    std::unordered_set<qint64> inOld;
-    inOld.reserve(entries.size());
-    for (const Entry &e : entries)
-        inOld.insert(e.id);
-    auto runs = [](const Entries &list, const std::unordered_set<qint64> &other) {
+    const IdSet inNext(next);
+    const IdSet inOld(entries);
+    auto runs = [](const Entries &list, const IdSet &other) {
         int count = 0;
         bool inRun = false;
         for (const Entry &e : list) {
-            const bool out = !other.count(e.id);
+            const bool out = !other.contains(e.id);
             count += out && !inRun;
             inRun = out;
         }
@@ -281,12 +373,12 @@ void MessageListModel::Private::apply(Entries next)
 
     // 1. Removals, last run first so that row numbers stay valid.
     for (int last = int(entries.size()) - 1; last >= 0;) {
-        if (inNext.count(entries[size_t(last)].id)) {
+        if (inNext.contains(entries[size_t(last)].id)) {
             --last;
             continue;
         }
         int first = last;
-        while (first > 0 && !inNext.count(entries[size_t(first - 1)].id))
+        while (first > 0 && !inNext.contains(entries[size_t(first - 1)].id))
             --first;
         q->beginRemoveRows({}, first, last);
         entries.erase(entries.begin() + first, entries.begin() + last + 1);
@@ -298,7 +390,7 @@ void MessageListModel::Private::apply(Entries next)
     Entries kept;
     kept.reserve(entries.size());
     for (const Entry &e : next)
-        if (inOld.count(e.id))
+        if (inOld.contains(e.id))
             kept.push_back(e);
     if (kept != entries) {
         bool moved = kept.size() != entries.size();
@@ -329,12 +421,12 @@ void MessageListModel::Private::apply(Entries next)
     }
     // 3. Insertions, first run first: each lands at its row of next.
     for (int first = 0; first < int(next.size());) {
-        if (inOld.count(next[size_t(first)].id)) {
+        if (inOld.contains(next[size_t(first)].id)) {
             ++first;
             continue;
         }
         int last = first;
-        while (last + 1 < int(next.size()) && !inOld.count(next[size_t(last + 1)].id))
+        while (last + 1 < int(next.size()) && !inOld.contains(next[size_t(last + 1)].id))
             ++last;
         q->beginInsertRows({}, first, last);
         entries.insert(entries.begin() + first, next.begin() + first, next.begin() + last + 1);
@@ -352,9 +444,9 @@ void MessageListModel::Private::updateFlags(const QList<qint64> &ids, int flag, 
 {
     const QSet<qint64> changed(ids.begin(), ids.end());
     for (Window &w : windows)
-        for (Store::ListRow &r : w.rows)
-            if (changed.contains(r.id))
-                r.flags = on ? (r.flags | flag) : (r.flags & ~flag);
+        for (Row &r : w.rows)
+            if (changed.contains(r.data.id))
+                r.data.flags = on ? (r.data.flags | flag) : (r.data.flags & ~flag);
     int first = -1;
     int last = -1;
     for (int i = 0; i < int(entries.size()); ++i)
@@ -380,6 +472,7 @@ void MessageListModel::setFolder(qint64 folderId)
     d->query.folder = folderId;
     d->reset(d->loadNow());
     d->finishPendingSearch();
+    d->prepareLater.start();
 }
 
 qint64 MessageListModel::folder() const
@@ -456,6 +549,7 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
     qCDebug(lcList) << "sorted by column" << column << "in" << timer.elapsed() << "ms, query"
                     << loaded << "ms";
     d->finishPendingSearch();
+    d->prepareLater.start();
 }
 
 int MessageListModel::sortColumn() const
@@ -554,9 +648,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return entry.id;
     if (role == ThreadDepthRole)
         return entry.depth;
-    const Store::ListRow *row = d->row(index.row());
-    if (!row)
+    const Private::Row *cached = d->row(index.row());
+    if (!cached)
         return {};
+    const Store::ListRow *row = &cached->data;
     const bool unread = !(row->flags & Store::MessageStore::Seen);
     const bool flagged = row->flags & Store::MessageStore::Flagged;
     switch (role) {
@@ -581,12 +676,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case UnreadableRole:
         return row->unreadable;
     case Qt::FontRole:
-        if (unread) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
+        return unread ? QVariant(d->bold) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -600,13 +690,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case AttachmentColumn:
             return row->hasAttachments ? u"\U0001F4CE"_s : QString(); // 📎
         case FromColumn:
-            return ListText::senderName(row->sender);
+            return cached->sender;
         case SubjectColumn:
-            return ListText::subject(row->subject);
+            return cached->subject;
         case DateColumn:
-            return ListText::date(row->date, QDate::currentDate());
+            return cached->date;
         case SizeColumn:
-            return ListText::size(row->size);
+            return cached->size;
         }
         return {};
     case Qt::ToolTipRole:

@@ -155,7 +155,8 @@ bool MessageStore::createShortIndex(QSqlDatabase &db, QString *error)
                 }
                 ++filled;
             }
-            qCInfo(lcFolders) << "short-word index made for" << filled << "messages";
+            if (filled > 0)
+                qCInfo(lcFolders) << "short-word index made for" << filled << "messages";
             return true;
         },
         error);

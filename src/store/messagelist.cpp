@@ -76,35 +76,48 @@ bool MessageList::open(QString *error)
     return true;
 }
 
-bool MessageList::prepare(QSqlQuery &q, const QString &columns, const ListQuery &query) const
+MessageList::SearchTerms MessageList::searchTerms(const QString &search) const
 {
-    QStringList where{u"folder = ?"_s};
-    QVariantList values{query.folder};
+    SearchTerms terms;
     QStringList indexed;
     QStringList shortWords;
-    for (QString word : query.search.split(u' ', Qt::SkipEmptyParts)) {
+    for (QString word : search.split(u' ', Qt::SkipEmptyParts)) {
         if (m_fts && word.toUcs4().size() >= kTrigram) {
             indexed << u'"' + word.replace(u'"', u"\"\""_s) + u'"'; // a string, never syntax
         } else if (m_short) {
             if (const QString term = shortQuery(word); !term.isEmpty())
                 shortWords << term;
         } else {
-            where << u"(subject LIKE ? ESCAPE '\\' OR sender LIKE ? ESCAPE '\\'"
-                     " OR snippet LIKE ? ESCAPE '\\')"_s;
-            values << likePattern(word) << likePattern(word) << likePattern(word);
+            terms.likeWhere << u"(subject LIKE ? ESCAPE '\\' OR sender LIKE ? ESCAPE '\\'"
+                               " OR snippet LIKE ? ESCAPE '\\')"_s;
+            terms.like << likePattern(word) << likePattern(word) << likePattern(word);
         }
     }
-    if (!indexed.isEmpty()) {
+    terms.indexed = indexed.join(u' ');
+    terms.short_ = shortWords.join(u' ');
+    return terms;
+}
+
+bool MessageList::prepare(QSqlQuery &q, const QString &columns, const ListQuery &query,
+                          const QString &after) const
+{
+    QStringList where{u"folder = ?"_s};
+    QVariantList values{query.folder};
+    const SearchTerms terms = searchTerms(query.search);
+    where += terms.likeWhere;
+    for (const QString &pattern : terms.like)
+        values << pattern;
+    if (!terms.indexed.isEmpty()) {
         where << u"id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"_s;
-        values << indexed.join(u' ');
+        values << terms.indexed;
     }
-    if (!shortWords.isEmpty()) {
+    if (!terms.short_.isEmpty()) {
         where << u"id IN (SELECT rowid FROM messages_short WHERE messages_short MATCH ?)"_s;
-        values << shortWords.join(u' ');
+        values << terms.short_;
     }
     q.setForwardOnly(true);
-    if (!q.prepare(u"%1 FROM messages WHERE %2 ORDER BY %3"_s.arg(
-            columns, where.join(u" AND "_s), orderBy(query.sort, query.descending))))
+    if (!q.prepare(u"%1 FROM messages WHERE %2 ORDER BY %3%4"_s.arg(
+            columns, where.join(u" AND "_s), orderBy(query.sort, query.descending), after)))
         return false;
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values.at(i));
@@ -135,12 +148,116 @@ bool MessageList::select(const QString &columns, const ListQuery &query,
     return true;
 }
 
-bool MessageList::ids(const ListQuery &query, std::vector<qint64> *out, QString *error) const
+bool MessageList::column(QSqlQuery &q, std::vector<qint64> *out, QString *error) const
 {
     out->clear();
-    return select(
-        u"id"_s, query, [out](const QSqlQuery &q) { out->push_back(q.value(0).toLongLong()); },
-        error);
+    if (!q.exec() || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    const QString all = q.value(0).toString();
+    out->reserve(size_t(all.size() / 6 + 1));
+    qint64 id = 0;
+    bool inNumber = false;
+    for (const QChar c : all) {
+        if (c.unicode() >= '0' && c.unicode() <= '9') {
+            id = id * 10 + (c.unicode() - '0');
+            inNumber = true;
+        } else if (inNumber) {
+            out->push_back(id);
+            id = 0;
+            inNumber = false;
+        }
+    }
+    if (inNumber)
+        out->push_back(id);
+    return true;
+}
+
+bool MessageList::ordered(const ListQuery &query, std::vector<qint64> *out, QString *error) const
+{
+    // One row holding every id, instead of a row per id: Qt's driver spends more per row than
+    // SQLite spends walking the index (24 of 30 ms for 100,000 ids). The aggregate reads the
+    // ordered subquery in its order: SQLite never flattens a subquery with ORDER BY into an
+    // aggregate (the sort tests check every order).
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return prepare(q, u"SELECT group_concat(id) FROM (SELECT id"_s, query, u")"_s) &&
+           column(q, out, error);
+}
+
+qint64 MessageList::dataVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return q.exec(u"PRAGMA data_version"_s) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+bool MessageList::prepareSearch(const ListQuery &query, QString *error) const
+{
+    const qint64 version = dataVersion();
+    if (m_order.valid && m_order.folder == query.folder && m_order.sort == query.sort &&
+        m_order.descending == query.descending && m_order.version == version)
+        return true;
+    ListQuery whole = query;
+    whole.search.clear();
+    m_order.valid = ordered(whole, &m_order.ids, error);
+    m_order.folder = query.folder;
+    m_order.sort = query.sort;
+    m_order.descending = query.descending;
+    m_order.version = version;
+    return m_order.valid;
+}
+
+bool MessageList::ids(const ListQuery &query, std::vector<qint64> *out, QString *error) const
+{
+    if (query.search.trimmed().isEmpty())
+        return ordered(query, out, error);
+    // Searching as the user types: the folder's order, kept while no other connection commits,
+    // filtered by the ids each index finds. Intersecting in memory is a few milliseconds where
+    // SQLite's "id IN (matches) ORDER BY" took 40 ms for a word in 40 % of 100,000 messages.
+    if (!prepareSearch(query, error))
+        return false;
+    qint64 top = 0;
+    for (qint64 id : m_order.ids)
+        top = std::max(top, id);
+    std::vector<quint8> hits(size_t(top) + 1, 0);
+    int needed = 0;
+    std::vector<qint64> found;
+    auto count = [&](QSqlQuery &q) {
+        if (!column(q, &found, error))
+            return false;
+        ++needed;
+        for (qint64 id : found)
+            if (id >= 0 && id <= top && hits[size_t(id)] == needed - 1)
+                hits[size_t(id)] = quint8(needed);
+        return true;
+    };
+    const SearchTerms terms = searchTerms(query.search);
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (const auto &[table, match] : {std::pair{u"messages_fts"_s, terms.indexed},
+                                       std::pair{u"messages_short"_s, terms.short_}})
+        if (!match.isEmpty()) {
+            QSqlQuery q(db);
+            q.prepare(u"SELECT group_concat(rowid) FROM %1 WHERE %1 MATCH ?"_s.arg(table));
+            q.addBindValue(match);
+            if (!count(q))
+                return false;
+        }
+    if (!terms.like.isEmpty()) {
+        QSqlQuery q(db);
+        q.prepare(u"SELECT group_concat(id) FROM messages WHERE folder = ? AND "_s +
+                  terms.likeWhere.join(u" AND "_s));
+        q.addBindValue(query.folder);
+        for (const QString &pattern : terms.like)
+            q.addBindValue(pattern);
+        if (!count(q))
+            return false;
+    }
+    out->clear();
+    for (qint64 id : m_order.ids)
+        if (hits[size_t(id)] == needed)
+            out->push_back(id);
+    return true;
 }
 
 bool MessageList::links(const ListQuery &query, std::vector<ThreadLink> *out, QString *error) const

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -64,6 +65,9 @@ public:
     bool links(const ListQuery &query, std::vector<ThreadLink> *out, QString *error) const;
     // The rows of these ids, in the order given (an id no longer in the store is left out).
     QList<ListRow> rows(const qint64 *ids, qsizetype count) const;
+    // Reads the folder's order for searches ahead of the first keystroke (ids() with a search
+    // filters it in memory; it is read again after another connection commits).
+    bool prepareSearch(const ListQuery &query, QString *error) const;
     // SQLite's plan for the list (EXPLAIN QUERY PLAN, one step a line): tests check that every
     // order walks an index instead of sorting.
     QString plan(const ListQuery &query) const;
@@ -73,7 +77,31 @@ private:
     QString m_connection;
     bool m_fts = false;
     bool m_short = false; // the short-word index (shortterms.h)
-    bool prepare(QSqlQuery &q, const QString &columns, const ListQuery &query) const;
+    // The folder's whole order, reused by searches while nobody writes (PRAGMA data_version).
+    struct Order
+    {
+        bool valid = false;
+        qint64 folder = 0;
+        SortKey sort = SortKey::Date;
+        bool descending = true;
+        qint64 version = -1;
+        std::vector<qint64> ids;
+    };
+    mutable Order m_order;
+    // What a search's words ask of each index: FTS5 queries, and LIKE where no index serves.
+    struct SearchTerms
+    {
+        QString indexed; // messages_fts (trigrams)
+        QString short_;  // messages_short (shortterms.h)
+        QStringList likeWhere;
+        QStringList like;
+    };
+    SearchTerms searchTerms(const QString &search) const;
+    bool ordered(const ListQuery &query, std::vector<qint64> *out, QString *error) const;
+    bool column(QSqlQuery &q, std::vector<qint64> *out, QString *error) const; // "1,2,3" -> ids
+    qint64 dataVersion() const;
+    bool prepare(QSqlQuery &q, const QString &columns, const ListQuery &query,
+                 const QString &after = {}) const;
     bool select(const QString &columns, const ListQuery &query,
                 const std::function<void(const QSqlQuery &)> &row, QString *error) const;
 };

@@ -300,6 +300,11 @@ private Q_SLOTS:
         QCOMPARE(listed(list, inbox, u"%"_s).size(), size_t(3));          // nothing to narrow by
         QCOMPARE(listed(list, inbox, u"\"b"_s), std::vector<qint64>{en}); // quotes are text
         QVERIFY(listed(list, inbox, u"nothing"_s).empty());
+        // Searches reuse the folder's order until another connection commits: new mail shows.
+        store.add(Alice, u"en2"_s, message("en2"), &error, summary(u"budget again"_s));
+        const qint64 en2 = idOf(dir.path(), Alice, u"en2"_s);
+        QCOMPARE(listed(list, inbox, u"budget"_s), (std::vector<qint64>{en2, en})); // newest first
+        QCOMPARE(listed(list, inbox, u"ag"_s), std::vector<qint64>{en2});
     }
 
     void shortTermsPairChineseCharacters()
