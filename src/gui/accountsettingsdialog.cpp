@@ -2,6 +2,7 @@
 #include "accountsettingsdialog.h"
 
 #include "client/accountdetector.h"
+#include "certificatedialog.h"
 #include "client/accounts.h"
 #include "ui_accountsettingsdialog.h"
 
@@ -9,6 +10,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using Step = Client::ConnectionTest::Step;
@@ -593,10 +595,19 @@ void AccountSettingsDialog::showTestResult(const Client::ConnectionTestResult &r
             if (!result.certificate.problems.isEmpty())
                 text += u' ' + tr("(%1)").arg(result.certificate.problems.join(u"; "_s));
             text += u' ' + tr("Choose the CA certificate of this server for the account, or trust "
-                              "the certificate "
-                              "when Get Mail asks.");
+                              "this certificate.");
         }
         m_ui->testStatusLabel->setText(text);
+        // The same question Get Mail asks: trusted here, it holds for Get Mail too.
+        if (result.hasCertificateQuestion) {
+            const Client::CertificateQuestion question = result.certificate;
+            QTimer::singleShot(0, this, [this, question] {
+                if (!CertificateDialog::ask(question, this))
+                    return;
+                m_test->trustCertificate(question);
+                testConnection();
+            });
+        }
     }
     Q_EMIT connectionTested(result);
 }
