@@ -9,6 +9,7 @@
 #include "protocollogwindow.h"
 #include "jwt/jwtinspector.h"
 #include "logindialog.h"
+#include "newmailnotifier.h"
 #include "languagemanager.h"
 #include "preferencesdialog.h"
 #include "client/settingsstore.h"
@@ -270,8 +271,12 @@ void MainWindow::openPreferences(int page)
 {
     PreferencesDialog dialog(m_settings, m_languages, this);
     dialog.showPage(page);
-    if (dialog.exec() == QDialog::Accepted)
-        refreshAccountState();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_notifier->setNotificationsEnabled(m_settings.notifyNewMail());
+    m_notifier->setTrayIconEnabled(m_settings.showTrayIcon());
+    setInspectorDocked(m_settings.inspectorDocked());
+    refreshAccountState();
 }
 
 void MainWindow::openAccountSettings(bool addAccount)

@@ -119,6 +119,21 @@ void MainWindow::setupMail()
         m_ui->actionCancelSync->setEnabled(false);
     });
     connect(m_store, &Client::MailStore::changed, m_folders, &Client::FolderListModel::refresh);
+    // The tray shows the unread mail of every Inbox.
+    const auto countUnread = [this] {
+        int unread = 0;
+        for (int row = 0; row < m_folders->rowCount(); ++row) {
+            const QModelIndex group = m_folders->index(row, 0);
+            for (int child = 0; child < m_folders->rowCount(group); ++child) {
+                const QModelIndex folder = m_folders->index(child, 0, group);
+                if (folder.data(Client::FolderListModel::FolderKindRole).toInt() == int(Types::FolderKind::Inbox))
+                    unread += folder.data(Client::FolderListModel::UnreadRole).toInt();
+            }
+        }
+        m_notifier->setUnreadCount(unread);
+    };
+    connect(m_folders, &QAbstractItemModel::modelReset, this, countUnread);
+    connect(m_folders, &QAbstractItemModel::dataChanged, this, countUnread);
     connect(m_accounts, &Client::Accounts::changed, this, &MainWindow::refreshAccountState);
     connect(m_notifier, &NewMailNotifier::showRequested, this, [this] {
         showNormal();
