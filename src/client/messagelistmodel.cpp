@@ -776,6 +776,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(UnreadableKindRole, "unreadableKind");
     names.insert(UnreadableRole, "unreadable");
     names.insert(ThreadDepthRole, "threadDepth");
+    names.insert(DateRole, "date");
+    names.insert(SizeRole, "size");
     return names;
 }
 
