@@ -735,10 +735,6 @@
         <translation>（%1）</translation>
     </message>
     <message>
-        <source>Choose the CA certificate of this server for the account, or trust the certificate when Get Mail asks.</source>
-        <translation>请为此账户选择该服务器的 CA 证书，或在收取邮件询问时信任该证书。</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -753,6 +749,10 @@
     <message>
         <source>The accounts were saved, but not everything went well:</source>
         <translation>账户已保存，但出现了一些问题：</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate of this server for the account, or trust this certificate.</source>
+        <translation>请为此账户选择该服务器的 CA 证书，或信任此证书。</translation>
     </message>
 </context>
 <context>
@@ -1412,12 +1412,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Your account %1 is set up. Press Get Mail (F5) to download your messages.</source>
         <translation>您的账户 %1 已设置完成。按“收取邮件”（F5）即可下载您的邮件。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account(s)</source>
-        <translation>
-            <numerusform>%n 个账户</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;JWT Inspector</source>
         <translation>JWT 检查器(&amp;J)</translation>
@@ -1450,27 +1444,9 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Protocol Log</source>
         <translation>协议日志</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n new message(s).</source>
-        <translation>
-            <numerusform>%1：%n 封新邮件。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: no new mail.</source>
         <translation>%1：没有新邮件。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) moved to Trash. Undo with %1.</source>
-        <translation>
-            <numerusform>已将 %n 封邮件移到废件箱。按 %1 可撤销。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) restored.</source>
-        <translation>
-            <numerusform>已恢复 %n 封邮件。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Empty Trash</source>
@@ -1480,11 +1456,41 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Delete every message in Trash for good? Accounts that delete on the server what is deleted here will delete them there at the next Get Mail.</source>
         <translation>要永久删除废件箱中的所有邮件吗？对于设置了“在本地删除的邮件也从服务器删除”的账户，下次收取邮件时也会从服务器上删除这些邮件。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n message(s) deleted for good.</source>
-        <translation>
-            <numerusform>已永久删除 %n 封邮件。</numerusform>
-        </translation>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 个账户</translation>
+    </message>
+    <message>
+        <source>%1: 1 new message.</source>
+        <translation>%1：1 封新邮件。</translation>
+    </message>
+    <message>
+        <source>%1: %2 new messages.</source>
+        <translation>%1：%2 封新邮件。</translation>
+    </message>
+    <message>
+        <source>1 message moved to Trash. Undo with %1.</source>
+        <translation>已将 1 封邮件移到废件箱。按 %1 可撤销。</translation>
+    </message>
+    <message>
+        <source>%1 messages moved to Trash. Undo with %2.</source>
+        <translation>已将 %1 封邮件移到废件箱。按 %2 可撤销。</translation>
+    </message>
+    <message>
+        <source>1 message restored.</source>
+        <translation>已恢复 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>%1 messages restored.</source>
+        <translation>已恢复 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>1 message deleted for good.</source>
+        <translation>已永久删除 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>%1 messages deleted for good.</source>
+        <translation>已永久删除 %1 封邮件。</translation>
     </message>
 </context>
 <context>
