@@ -5,13 +5,6 @@
 
 namespace Gui {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gui::SyncError", text);
-}
-} // namespace
-
 QString syncErrorText(const Client::SyncError &error, const QString &accountName)
 {
     using Kind = Client::SyncErrorKind;
@@ -20,37 +13,37 @@ QString syncErrorText(const Client::SyncError &error, const QString &accountName
     case Kind::None:
         return {};
     case Kind::Authentication:
-        what = tr("The server refused the user name or password.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server refused the user name or password.");
         break;
     case Kind::Certificate:
-        what = tr("The server's certificate is not trusted.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server's certificate is not trusted.");
         break;
     case Kind::NoUidl:
-        what = tr("The server cannot list message IDs (UIDL), so mail cannot be downloaded safely.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server cannot list message IDs (UIDL), so mail cannot be downloaded safely.");
         break;
     case Kind::Timeout:
-        what = tr("The server stopped answering.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server stopped answering.");
         break;
     case Kind::Cancelled:
-        what = tr("Cancelled.");
+        what = QCoreApplication::translate("Gui::SyncError", "Cancelled.");
         break;
     case Kind::DiskFull:
-        what = tr("There is not enough disk space for the new mail.");
+        what = QCoreApplication::translate("Gui::SyncError", "There is not enough disk space for the new mail.");
         break;
     case Kind::Protocol:
-        what = tr("The server's answer could not be understood.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server's answer could not be understood.");
         break;
     case Kind::Connection:
-        what = tr("Cannot connect to the server, or the connection broke.");
+        what = QCoreApplication::translate("Gui::SyncError", "Cannot connect to the server, or the connection broke.");
         break;
     case Kind::ServerError:
-        what = tr("The server reported an error.");
+        what = QCoreApplication::translate("Gui::SyncError", "The server reported an error.");
         break;
     case Kind::Password:
-        what = tr("No password was given.");
+        what = QCoreApplication::translate("Gui::SyncError", "No password was given.");
         break;
     case Kind::Store:
-        what = tr("The local mail store could not be written.");
+        what = QCoreApplication::translate("Gui::SyncError", "The local mail store could not be written.");
         break;
     }
     QString text = QCoreApplication::translate("Gui::SyncError", "%1: %2").arg(accountName, what);
