@@ -447,53 +447,6 @@
     </message>
 </context>
 <context>
-    <name>Gui</name>
-    <message>
-        <source>The server refused the user name or password.</source>
-        <translation>服务器拒绝了用户名或密码。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not trusted.</source>
-        <translation>服务器的证书不受信任。</translation>
-    </message>
-    <message>
-        <source>The server cannot list message IDs (UIDL), so mail cannot be downloaded safely.</source>
-        <translation>服务器无法列出邮件 ID（UIDL），因此无法安全地下载邮件。</translation>
-    </message>
-    <message>
-        <source>The server stopped answering.</source>
-        <translation>服务器已停止响应。</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>There is not enough disk space for the new mail.</source>
-        <translation>磁盘空间不足，无法保存新邮件。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer could not be understood.</source>
-        <translation>无法理解服务器的响应。</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the server, or the connection broke.</source>
-        <translation>无法连接到服务器，或连接已中断。</translation>
-    </message>
-    <message>
-        <source>The server reported an error.</source>
-        <translation>服务器报告了错误。</translation>
-    </message>
-    <message>
-        <source>No password was given.</source>
-        <translation>未提供密码。</translation>
-    </message>
-    <message>
-        <source>The local mail store could not be written.</source>
-        <translation>无法写入本地邮件存储。</translation>
-    </message>
-</context>
-<context>
     <name>Gui::AboutDialog</name>
     <message>
         <source>Free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;.</source>
@@ -1896,6 +1849,50 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>The server said: “%1”</source>
         <translation>服务器返回：“%1”</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation>服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The server cannot list message IDs (UIDL), so mail cannot be downloaded safely.</source>
+        <translation>服务器无法列出邮件 ID（UIDL），因此无法安全地下载邮件。</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is not enough disk space for the new mail.</source>
+        <translation>磁盘空间不足，无法保存新邮件。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood.</source>
+        <translation>无法理解服务器的响应。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server, or the connection broke.</source>
+        <translation>无法连接到服务器，或连接已中断。</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>服务器报告了错误。</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>未提供密码。</translation>
+    </message>
+    <message>
+        <source>The local mail store could not be written.</source>
+        <translation>无法写入本地邮件存储。</translation>
     </message>
 </context>
 <context>
