@@ -48,10 +48,36 @@ Types::AccountSettings SyncScheduler::accountById(const QString &id) const
 
 void SyncScheduler::enqueue(const Job &job)
 {
+    if (!job.fetchUidls.isEmpty()) {
+        // Bodies the user opened: once each, and with a job of that account already waiting.
+        if (m_running == job.accountId && m_current.fetchUidls.contains(job.fetchUidls.first()))
+            return;
+        for (Job &queued : m_queue)
+            if (queued.accountId == job.accountId) {
+                if (!queued.fetchUidls.contains(job.fetchUidls.first()))
+                    queued.fetchUidls += job.fetchUidls;
+                queued.automatic = false;
+                return;
+            }
+        m_queue.append(job);
+        return;
+    }
     const auto same = [&](const Job &j) { return j.accountId == job.accountId; };
-    if (job.fetchUidls.isEmpty() && (m_running == job.accountId || std::any_of(m_queue.begin(), m_queue.end(), same)))
+    if (m_running == job.accountId || std::any_of(m_queue.begin(), m_queue.end(), same))
         return;
     m_queue.append(job);
+}
+
+void SyncScheduler::checkAutomatically(const QString &accountId)
+{
+    enqueue({accountId, {}, true});
+    next();
+}
+
+void SyncScheduler::stopAutomaticChecks()
+{
+    qDeleteAll(m_timers);
+    m_timers.clear();
 }
 
 void SyncScheduler::getMail(const QString &accountId)
@@ -99,6 +125,12 @@ void SyncScheduler::onPasswordRead(const QString &key, const QString &secret)
         return;
     m_awaitingKey.clear();
     if (secret.isEmpty()) {
+        if (m_current.automatic) { // never a prompt the user did not ask for
+            SyncOutcome outcome;
+            outcome.error = {SyncErrorKind::Password, {}, u"no password for this account"_s};
+            end(outcome);
+            return;
+        }
         Q_EMIT passwordNeeded(m_running, QString());
         return;
     }
@@ -109,6 +141,12 @@ void SyncScheduler::run(const Job &job, const QString &password)
 {
     SyncRequest request;
     request.account = accountById(job.accountId);
+    if (!request.account.isConfigured()) { // removed while its password was looked up
+        SyncOutcome outcome;
+        outcome.error = {SyncErrorKind::Cancelled, {}, u"the account was removed"_s};
+        end(outcome);
+        return;
+    }
     request.password = password;
     request.storeDirectory = storeDirectory();
     request.fetchUidls = job.fetchUidls;
@@ -168,7 +206,7 @@ void SyncScheduler::onFinished(const SyncOutcome &result)
         return;
     SyncOutcome outcome = result;
     outcome.accountId = m_running;
-    if (outcome.error.kind == SyncErrorKind::Authentication) {
+    if (outcome.error.kind == SyncErrorKind::Authentication && !m_current.automatic) {
         // Ask again with the server's words; the refused password is forgotten.
         m_passwords.remove(m_running);
         m_toRemember.remove(m_running);
@@ -177,8 +215,11 @@ void SyncScheduler::onFinished(const SyncOutcome &result)
                                                                             : outcome.error.serverText);
         return;
     }
-    if (outcome.ok() && m_toRemember.contains(m_running))
-        m_secrets->write(SecretStore::mailKey(accountById(m_running)), m_toRemember.take(m_running));
+    if (outcome.error.kind == SyncErrorKind::Authentication)
+        m_passwords.remove(m_running); // refused: the next Get Mail by hand asks
+    const Types::AccountSettings account = accountById(m_running);
+    if (outcome.ok() && m_toRemember.contains(m_running) && account.isConfigured())
+        m_secrets->write(SecretStore::mailKey(account), m_toRemember.take(m_running));
     end(outcome);
 }
 
@@ -194,6 +235,9 @@ void SyncScheduler::end(const SyncOutcome &outcome)
 
 void SyncScheduler::reschedule()
 {
+    // The accounts may have changed (a new password in Account Settings): the keyring decides again.
+    m_passwords.clear();
+    m_toRemember.clear();
     QSet<QString> wanted;
     for (const Types::AccountSettings &a : m_settings.accounts()) {
         if (!a.isConfigured() || a.checkEveryMinutes <= 0)
@@ -202,7 +246,7 @@ void SyncScheduler::reschedule()
         QTimer *&timer = m_timers[a.id];
         if (!timer) {
             timer = new QTimer(this);
-            connect(timer, &QTimer::timeout, this, [this, id = a.id] { getMail(id); });
+            connect(timer, &QTimer::timeout, this, [this, id = a.id] { checkAutomatically(id); });
         }
         const int ms = a.checkEveryMinutes * 60 * 1000;
         if (timer->interval() != ms || !timer->isActive())

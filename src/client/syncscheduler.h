@@ -30,6 +30,10 @@ public:
 
     // Empty id: every configured account. An account already queued or running is not queued twice.
     void getMail(const QString &accountId = {});
+    // What the automatic check starts: it never asks (no password prompt); a missing or refused
+    // password ends with its error, and the next Get Mail by hand asks.
+    void checkAutomatically(const QString &accountId);
+    void stopAutomaticChecks(); // the window closed
     // A headers-only message the user opened: its body, whatever the size limit says.
     void fetchBody(const QString &accountId, const QString &uidl);
     void cancel(); // the running sync and everything queued
@@ -62,6 +66,7 @@ private:
     {
         QString accountId;
         QStringList fetchUidls;
+        bool automatic = false;
     };
     void next();
     void run(const Job &job, const QString &password);

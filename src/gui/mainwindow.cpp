@@ -162,7 +162,7 @@ void MainWindow::setupStatusBar()
     m_statusLabel->setObjectName(u"statusLabel"_s);
     m_syncError = new QLabel(this);
     m_syncError->setObjectName(u"syncError"_s);
-    m_syncError->setAccessibleName(tr("Get Mail problem"));
+
     m_syncError->setTextFormat(Qt::RichText);
     m_syncError->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_syncError->setWordWrap(false);
@@ -172,18 +172,17 @@ void MainWindow::setupStatusBar()
             openProtocolLog(link.mid(4));
     });
     m_progress->setObjectName(u"syncProgress"_s);
-    m_progress->setAccessibleName(tr("Get Mail progress"));
+
     m_cancelButton = new QToolButton(this);
     m_cancelButton->setObjectName(u"cancelSyncButton"_s);
     m_cancelButton->setDefaultAction(m_ui->actionCancelSync);
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setAccessibleName(tr("Cancel Get Mail"));
     m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_cancelButton->hide();
     m_ui->statusBar->addWidget(m_statusLabel, 1);
     m_ui->statusBar->addWidget(m_syncError, 1);
     m_ui->statusBar->addPermanentWidget(m_progress);
     m_ui->statusBar->addPermanentWidget(m_cancelButton);
+    retranslateCodeActions();
     m_sessionLabel = new QLabel(this);
     m_sessionLabel->setObjectName(u"sessionLabel"_s);
     m_sessionLabel->hide();
@@ -332,6 +331,10 @@ void MainWindow::showInspector()
 void MainWindow::setInspectorDocked(bool docked)
 {
     m_settings.setInspectorDocked(docked);
+    if (auto *action = findChild<QAction *>(u"actionDockInspector"_s)) {
+        const QSignalBlocker quiet(action);
+        action->setChecked(docked);
+    }
     const bool inDock = m_inspector->parent() == m_ui->inspectorDockContents;
     if (docked && !inDock) {
         const bool wasOpen = m_inspector->isVisible();
@@ -419,6 +422,7 @@ void MainWindow::openAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    m_sync->stopAutomaticChecks(); // other windows (inspectors) may keep the application running
     m_sync->cancel(); // the worker notices within its timeout; nothing half-stored counts
     if (m_inspector && !m_inspector->parent())
         m_inspector->close();
@@ -434,6 +438,14 @@ void MainWindow::retranslateCodeActions()
         action->setText(tr("&JWT Inspector"));
     if (auto *action = findChild<QAction *>(u"actionDockInspector"_s))
         action->setText(tr("&Dock the JWT Inspector"));
+    if (m_syncError) { // the status bar's widgets are made in code too
+        m_syncError->setAccessibleName(tr("Get Mail problem"));
+        m_progress->setAccessibleName(tr("Get Mail progress"));
+        m_ui->actionCancelSync->setIconText(tr("Cancel")); // the status bar's button shows the icon text
+        m_cancelButton->setAccessibleName(tr("Cancel Get Mail"));
+    }
+    if (m_inspector && !m_inspector->parent())
+        m_inspector->setWindowTitle(tr("JWT Inspector"));
 }
 
 void MainWindow::changeEvent(QEvent *event)

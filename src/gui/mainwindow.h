@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -133,7 +134,12 @@ private:
     QTimer *m_markRead = nullptr;
     qint64 m_shownId = 0;
     QList<qint64> m_lastTrashed; // what Undo brings back
-    QString m_fetchingUidl;      // a headers-only message being downloaded because it was opened
+    // Headers-only messages whose body was asked for because they were opened (once each: a
+    // failed download is not retried by itself; the view's Download button asks again).
+    QSet<QString> m_fetchRequested; // account id + '\n' + uidl
+    QString m_fetchAccount;         // the download the view shows progress for
+    QString m_fetchUidl;
+    void fetchShownBody(bool explicitRequest);
 };
 
 } // namespace Gui

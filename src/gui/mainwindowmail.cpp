@@ -68,6 +68,8 @@ void MainWindow::setupMail()
     m_view->setObjectName(u"messageView"_s);
     m_view->setSettingsStore(&m_settings);
     m_ui->messageViewLayout->addWidget(m_view);
+    if (auto *body = m_view->findChild<QWidget *>(u"messageBody"_s))
+        body->installEventFilter(this);
     setTabOrder(m_ui->folderTree, m_ui->searchEdit);
     setTabOrder(m_ui->searchEdit, m_ui->threadsButton);
     setTabOrder(m_ui->threadsButton, m_ui->messageList);
@@ -92,13 +94,7 @@ void MainWindow::setupMail()
     connect(m_ui->threadsButton, &QToolButton::toggled, m_ui->actionThreads, &QAction::setChecked);
     connect(m_ui->actionThreads, &QAction::toggled, m_ui->threadsButton, &QToolButton::setChecked);
     connect(m_ui->actionThreads, &QAction::toggled, m_messages, &Client::MessageListModel::setThreaded);
-    connect(m_view, &MessageView::downloadRequested, this, [this] {
-        const QModelIndex current = m_ui->messageList->currentIndex();
-        if (!current.isValid())
-            return;
-        m_fetchingUidl = current.data(Client::MessageListModel::UidlRole).toString();
-        m_sync->fetchBody(selectedAccountId(), m_fetchingUidl);
-    });
+    connect(m_view, &MessageView::downloadRequested, this, [this] { fetchShownBody(true); });
     connect(m_view, &MessageView::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, sessionMessageMs); });
 
@@ -263,10 +259,7 @@ void MainWindow::showCurrentMessage()
                                 row.siblingAtColumn(Client::MessageListModel::FromColumn).data().toString(),
                                 row.data(Client::MessageListModel::DateRole).toDateTime(),
                                 row.data(Client::MessageListModel::SizeRole).toLongLong());
-        // Opened: its body comes now, whatever the size limit said.
-        m_fetchingUidl = row.data(Client::MessageListModel::UidlRole).toString();
-        m_view->setDownloadProgress(-1);
-        m_sync->fetchBody(selectedAccountId(), m_fetchingUidl);
+        fetchShownBody(false); // opened: its body comes now, whatever the size limit said
         return;
     }
     if (!unreadable.isEmpty())
@@ -280,6 +273,23 @@ void MainWindow::showCurrentMessage()
         else
             m_markRead->start();
     }
+}
+
+void MainWindow::fetchShownBody(bool explicitRequest)
+{
+    const QModelIndex current = m_ui->messageList->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString account = selectedAccountId();
+    const QString uidl = current.data(Client::MessageListModel::UidlRole).toString();
+    const QString key = account + u'\n' + uidl;
+    if (!explicitRequest && m_fetchRequested.contains(key))
+        return; // asked once already; a failure stays shown until the user asks again
+    m_fetchRequested.insert(key);
+    m_fetchAccount = account;
+    m_fetchUidl = uidl;
+    m_view->setDownloadProgress(-1);
+    m_sync->fetchBody(account, uidl);
 }
 
 void MainWindow::markCurrentRead()
@@ -298,7 +308,6 @@ void MainWindow::onSyncStarted(const QString &accountId)
 {
     m_ui->actionCancelSync->setEnabled(true);
     m_cancelButton->show();
-    m_syncError->hide();
     showProgress(tr("Getting mail for %1…").arg(accountName(accountId)), 0, 0);
     updateListPage();
 }
@@ -314,7 +323,7 @@ void MainWindow::onSyncProgress(const QString &accountId, const Client::SyncProg
         showProgress(text, int(p.bytesDone * 1000 / p.bytesTotal), 1000);
     else
         showProgress(text, p.messagesDone, p.messagesTotal);
-    if (!m_fetchingUidl.isEmpty() && p.bytesTotal > 0)
+    if (accountId == m_fetchAccount && !m_fetchUidl.isEmpty() && p.bytesTotal > 0)
         m_view->setDownloadProgress(int(p.bytesDone * 100 / p.bytesTotal));
 }
 
@@ -324,10 +333,18 @@ void MainWindow::onSyncFinished(const Client::SyncOutcome &outcome)
     m_folders->refresh();
     updateListPage();
     const QString name = accountName(outcome.accountId);
-    if (!m_fetchingUidl.isEmpty()) {
-        m_fetchingUidl.clear();
-        m_shownId = 0; // show it again, now with its body
-        showCurrentMessage();
+    int fetched = 0; // bodies of opened messages: not new mail
+    if (outcome.accountId == m_fetchAccount && !m_fetchUidl.isEmpty()) {
+        fetched = 1;
+        const QModelIndex current = m_ui->messageList->currentIndex();
+        const bool stillShown = current.isValid()
+                                && current.data(Client::MessageListModel::UidlRole).toString() == m_fetchUidl;
+        m_fetchAccount.clear();
+        m_fetchUidl.clear();
+        if (stillShown) {
+            m_shownId = 0; // show it again: with its body, or with its headers and Download after a failure
+            showCurrentMessage();
+        }
     }
     if (!outcome.ok()) {
         if (outcome.error.kind == Client::SyncErrorKind::Cancelled) {
@@ -343,13 +360,17 @@ void MainWindow::onSyncFinished(const Client::SyncOutcome &outcome)
         return;
     }
     // Plural forms spelled out: English has no translation file to supply "%n message(s)".
-    const int arrived = qMax(outcome.downloaded, outcome.headersStored);
+    const int arrived = qMax(outcome.downloaded - fetched, outcome.headersStored);
     m_statusLabel->setText(arrived == 0   ? tr("%1: no new mail.").arg(name)
                            : arrived == 1 ? tr("%1: 1 new message.").arg(name)
                                           : tr("%1: %2 new messages.").arg(name).arg(arrived));
     if (arrived > 0) {
+        // The first unread rows as examples, when the list shows that account's Inbox unsearched.
         QList<NewMailNotifier::Message> newest;
-        for (int row = 0; row < qMin(3, m_messages->rowCount()); ++row)
+        const bool listShowsIt = m_messages->search().isEmpty() && selectedAccountId() == outcome.accountId
+                                 && m_ui->folderTree->currentIndex().data(Client::FolderListModel::FolderKindRole).toInt()
+                                        == int(Types::FolderKind::Inbox);
+        for (int row = 0; listShowsIt && row < qMin(3, m_messages->rowCount()); ++row)
             if (m_messages->index(row, 0).data(Client::MessageListModel::UnreadRole).toBool())
                 newest.append({m_messages->index(row, Client::MessageListModel::FromColumn).data().toString(),
                                m_messages->index(row, Client::MessageListModel::SubjectColumn).data().toString()});
@@ -453,9 +474,9 @@ void MainWindow::toggleFlag()
 bool MainWindow::readOn()
 {
     // A page of the message while there is more of it below.
-    for (QAbstractScrollArea *area : m_view->findChildren<QAbstractScrollArea *>()) {
-        QScrollBar *bar = area->verticalScrollBar();
-        if (area->isVisible() && bar->value() < bar->maximum()) {
+    if (auto *body = m_view->findChild<QAbstractScrollArea *>(u"messageBody"_s)) {
+        QScrollBar *bar = body->verticalScrollBar();
+        if (body->isVisible() && bar->value() < bar->maximum()) {
             bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
             return true;
         }
@@ -483,6 +504,13 @@ void MainWindow::updateMailActions()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view->findChild<QWidget *>(u"messageBody"_s) && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            readOn(); // the same from the message as from the list
+            return true;
+        }
+    }
     if (watched == m_ui->messageList && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {

@@ -312,6 +312,45 @@ private Q_SLOTS:
         QVERIFY(model.rowOfId(id) >= 0);
     }
 
+    void aHeadersOnlyMessageIsDownloadedWhenOpenedOnce()
+    {
+        Types::AccountSettings a = account(kUser);
+        a.sizeLimitKb = 1; // every demo message over 1 KB stays on the server, headers only
+        open(a, kPassword);
+        QSignalSpy finished(&m_window->sync(), &Client::SyncScheduler::finished);
+        m_window->findChild<QAction *>(u"actionGetMail"_s)->trigger();
+        QVERIFY(finished.wait(kWaitMs));
+        Client::MessageListModel &model = m_window->messages();
+        QTRY_COMPARE(model.rowCount(), kDemoMessages);
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, 0).data(Client::MessageListModel::CompleteRole).toBool() == false)
+                row = r;
+        QVERIFY2(row >= 0, "no headers-only message");
+        const qint64 id = model.idAt(row);
+        QSignalSpy shown(&m_window->messageView(), &Gui::MessageView::messageShown);
+        list()->setCurrentIndex(model.index(row, Client::MessageListModel::SubjectColumn));
+        QVERIFY(finished.wait(kWaitMs)); // the body's own sync
+        QCOMPARE(finished.size(), 2);
+        QVERIFY(finished.last().first().value<Client::SyncOutcome>().ok());
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY(model.index(model.rowOfId(id), 0).data(Client::MessageListModel::CompleteRole).toBool());
+        // Fetching what the user opened is not new mail.
+        QVERIFY2(m_window->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"no new mail"_s),
+                 qPrintable(m_window->findChild<QLabel *>(u"statusLabel"_s)->text()));
+        // Moving away (that one may download its own body) and back starts no second download.
+        const int other = model.rowOfId(id) == 0 ? 1 : 0;
+        const bool otherComplete = model.index(other, 0).data(Client::MessageListModel::CompleteRole).toBool();
+        list()->setCurrentIndex(model.index(other, Client::MessageListModel::SubjectColumn));
+        if (!otherComplete)
+            QVERIFY(finished.wait(kWaitMs));
+        const qsizetype syncs = finished.size();
+        list()->setCurrentIndex(model.index(model.rowOfId(id), Client::MessageListModel::SubjectColumn));
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), syncs);
+        QVERIFY(!m_window->sync().isRunning());
+    }
+
     void remoteContentOfAnHtmlMessageIsBlocked()
     {
         open(account(kUser), kPassword);
