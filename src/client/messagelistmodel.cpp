@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFont>
+#include <QIcon>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSet>
@@ -639,6 +640,15 @@ int MessageListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+// The application's paperclip (resources/icons, compiled into tidings_gui); null without it.
+const QIcon &attachmentIcon()
+{
+    static const QIcon icon(u":/icons/attachment.svg"_s);
+    return icon;
+}
+} // namespace
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -677,6 +687,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return row->unreadable;
     case Qt::FontRole:
         return unread ? QVariant(d->bold) : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == AttachmentColumn && row->hasAttachments ? QVariant(attachmentIcon()) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -688,7 +700,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case FlagColumn:
             return flagged ? u"\u2605"_s : QString(); // ★
         case AttachmentColumn:
-            return row->hasAttachments ? u"\U0001F4CE"_s : QString(); // 📎
+            return QString(); // a paperclip icon (DecorationRole): fonts without emoji drew a box
         case FromColumn:
             return cached->sender;
         case SubjectColumn:
@@ -741,9 +753,11 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         case FlagColumn:
             return u"\u2605"_s;
         case AttachmentColumn:
-            return u"\U0001F4CE"_s;
+            return QString();
         }
     }
+    if (role == Qt::DecorationRole)
+        return section == AttachmentColumn ? QVariant(attachmentIcon()) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
         return {};
     switch (section) {
