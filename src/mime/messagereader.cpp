@@ -200,8 +200,14 @@ ReadResult viewOf(const std::function<Refusal(Parsed &)> &parseInto, QIODevice &
         addressField(v.to, *header, vmime::fields::TO, source, &v.warnings);
         addressField(v.cc, *header, vmime::fields::CC, source, &v.warnings);
         addressField(v.replyTo, *header, "Reply-To", source, &v.warnings);
-        if (header->findField(vmime::fields::DATE)) {
-            const vmime::datetime d = parser.getDate();
+        // The Date field itself: messageParser::getDate() prefers the first Received: header, so every
+        // delivered message showed when it arrived instead of when it was written.
+        const auto dateField = header->findField(vmime::fields::DATE);
+        const auto dateValue = dateField ? dateField->getValue<vmime::datetime>() : nullptr;
+        if (dateField && !dateValue)
+            v.warnings << u"the Date header cannot be read"_s;
+        if (dateValue) {
+            const vmime::datetime &d = *dateValue;
             QDateTime local(QDate(d.getYear(), d.getMonth(), d.getDay()),
                             QTime(d.getHour(), d.getMinute(), d.getSecond()), Qt::OffsetFromUTC,
                             d.getZone() * 60);

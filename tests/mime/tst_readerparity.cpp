@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,23 @@ private Q_SLOTS:
         QVERIFY(indexed.view);
         QCOMPARE(indexed.view->subject, a.subject);
         QCOMPARE(indexed.view->attachments.size(), a.attachments.size());
+    }
+
+    void theDateIsTheDateFieldNotTheLastDelivery()
+    {
+        // As Dovecot stores a message: Received: lines on top. vmime's getDate() prefers them.
+        const Mime::ReadResult r = Mime::readMessageData(
+            "Received: from mx by pop; Mon, 30 Nov 2026 11:01:00 +0000\r\n"
+            "Date: Thu, 05 Nov 2026 15:30:00 +0800\r\n"
+            "From: a@example.org\r\nSubject: s\r\n\r\nbody\r\n");
+        QVERIFY(r.view);
+        QCOMPARE(r.view->date, QDateTime(QDate(2026, 11, 5), QTime(7, 30), Qt::UTC));
+        QVERIFY(r.view->warnings.isEmpty());
+        // No Date at all: no date (not the delivery's).
+        const Mime::ReadResult none = Mime::readMessageData(
+            "Received: from mx by pop; Mon, 30 Nov 2026 11:01:00 +0000\r\nFrom: a@example.org\r\n\r\nbody\r\n");
+        QVERIFY(none.view);
+        QVERIFY(!none.view->date.isValid());
     }
 
     void anUndecodablePartCostsThatPartOnly()
