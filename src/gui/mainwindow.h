@@ -132,6 +132,8 @@ private:
     NewMailNotifier *m_notifier = nullptr;
     QPointer<ProtocolLogWindow> m_logWindow;
     QTimer *m_markRead = nullptr;
+    QTimer *m_listRefresh = nullptr; // during a sync
+    static constexpr int kListRefreshMs = 1000;
     qint64 m_shownId = 0;
     QList<qint64> m_lastTrashed; // what Undo brings back
     // Headers-only messages whose body was asked for because they were opened (once each: a

@@ -79,6 +79,10 @@ void MainWindow::setupMail()
     m_notifier->setNotificationsEnabled(m_settings.notifyNewMail());
     m_notifier->setTrayIconEnabled(m_settings.showTrayIcon());
 
+    m_listRefresh = new QTimer(this);
+    m_listRefresh->setSingleShot(true);
+    m_listRefresh->setInterval(kListRefreshMs);
+    connect(m_listRefresh, &QTimer::timeout, m_messages, &Client::MessageListModel::refresh);
     m_markRead = new QTimer(this);
     m_markRead->setSingleShot(true);
     m_markRead->setInterval(kMarkReadDelayMs);
@@ -314,6 +318,10 @@ void MainWindow::onSyncStarted(const QString &accountId)
 
 void MainWindow::onSyncProgress(const QString &accountId, const Client::SyncProgress &p)
 {
+    // Bodies arrive during the sync: the list learns which are complete about once a second, so a
+    // message opened meanwhile shows its body instead of asking for it again.
+    if (!m_listRefresh->isActive())
+        m_listRefresh->start();
     const QLocale locale;
     QString text = tr("Getting mail for %1: %2 of %3 messages").arg(accountName(accountId)).arg(p.messagesDone).arg(p.messagesTotal);
     if (p.bytesTotal > 0)
