@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiontest.h"
+#include "syncerrorkind_p.h"
 
 #include "client/settingsstore.h"
 #include "crypto/crypto.h"
@@ -35,35 +36,6 @@ ConnectionTest::Step stepOf(Net::ProbeStep step)
         return ConnectionTest::Step::Done;
     }
     return ConnectionTest::Step::Connect;
-}
-
-SyncErrorKind kindOf(Net::Pop3ErrorKind kind)
-{
-    switch (kind) {
-    case Net::Pop3ErrorKind::None:
-        return SyncErrorKind::None;
-    case Net::Pop3ErrorKind::Authentication:
-        return SyncErrorKind::Authentication;
-    case Net::Pop3ErrorKind::Certificate:
-        return SyncErrorKind::Certificate;
-    case Net::Pop3ErrorKind::NoUidl:
-        return SyncErrorKind::NoUidl;
-    case Net::Pop3ErrorKind::Timeout:
-        return SyncErrorKind::Timeout;
-    case Net::Pop3ErrorKind::Cancelled:
-        return SyncErrorKind::Cancelled;
-    case Net::Pop3ErrorKind::DiskFull:
-        return SyncErrorKind::DiskFull;
-    case Net::Pop3ErrorKind::Protocol:
-        return SyncErrorKind::Protocol;
-    case Net::Pop3ErrorKind::Connection:
-        return SyncErrorKind::Connection;
-    case Net::Pop3ErrorKind::ServerError:
-        return SyncErrorKind::ServerError;
-    case Net::Pop3ErrorKind::Store:
-        return SyncErrorKind::Store;
-    }
-    return SyncErrorKind::Protocol;
 }
 
 } // namespace
@@ -173,7 +145,7 @@ void ConnectionTest::onWorkerDone(const std::shared_ptr<Worker> &worker)
     const Net::Pop3ProbeResult &r = worker->result;
     ConnectionTestResult result;
     result.failedStep = stepOf(r.failedStep);
-    result.error = {kindOf(r.error.kind), r.error.serverText, r.error.detail};
+    result.error = {detail::syncErrorKindOf(r.error.kind), r.error.serverText, r.error.detail};
     result.greeting = r.greeting;
     result.capabilities = r.capabilities;
     result.encrypted = r.encrypted;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "synccontroller.h"
+#include "syncerrorkind_p.h"
 
 #include "client/protocollogfeed.h"
 #include "client/settingsstore.h"
@@ -61,39 +62,10 @@ private:
     Store::MessageStore &m_store;
 };
 
-SyncErrorKind kindOf(Net::Pop3ErrorKind kind)
-{
-    switch (kind) {
-    case Net::Pop3ErrorKind::None:
-        return SyncErrorKind::None;
-    case Net::Pop3ErrorKind::Authentication:
-        return SyncErrorKind::Authentication;
-    case Net::Pop3ErrorKind::Certificate:
-        return SyncErrorKind::Certificate;
-    case Net::Pop3ErrorKind::NoUidl:
-        return SyncErrorKind::NoUidl;
-    case Net::Pop3ErrorKind::Timeout:
-        return SyncErrorKind::Timeout;
-    case Net::Pop3ErrorKind::Cancelled:
-        return SyncErrorKind::Cancelled;
-    case Net::Pop3ErrorKind::DiskFull:
-        return SyncErrorKind::DiskFull;
-    case Net::Pop3ErrorKind::Protocol:
-        return SyncErrorKind::Protocol;
-    case Net::Pop3ErrorKind::Connection:
-        return SyncErrorKind::Connection;
-    case Net::Pop3ErrorKind::ServerError:
-        return SyncErrorKind::ServerError;
-    case Net::Pop3ErrorKind::Store:
-        return SyncErrorKind::Store;
-    }
-    return SyncErrorKind::Protocol;
-}
-
 SyncOutcome outcomeOf(const QString &accountId, const Net::Pop3SyncResult &r)
 {
     SyncOutcome o;
-    o.error = {kindOf(r.error.kind), r.error.serverText, r.error.detail};
+    o.error = {detail::syncErrorKindOf(r.error.kind), r.error.serverText, r.error.detail};
     o.accountId = accountId;
     o.onServer = r.onServer;
     o.downloaded = r.downloaded;
