@@ -71,6 +71,16 @@ QList<Types::AccountSettings> SettingsStore::accounts() const
         a.caFile = m_settings->value("ca-file"_L1).toString();
         const int every = m_settings->value("check-every-minutes"_L1, 0).toInt(&ok);
         a.checkEveryMinutes = ok && every > 0 ? every : 0;
+        a.smtpHost = m_settings->value("smtp-host"_L1).toString();
+        a.smtpSecurity = Types::mailSecurityFromString(m_settings->value("smtp-security"_L1).toString(),
+                                                       Types::MailSecurity::Tls);
+        const uint smtpPort = m_settings->value("smtp-port"_L1).toUInt();
+        a.smtpPort = smtpPort > 0 && smtpPort <= 65535 ? quint16(smtpPort) : Types::defaultSmtpPort(a.smtpSecurity);
+        a.smtpUser = m_settings->value("smtp-user"_L1).toString();
+        a.smtpSeparatePassword = m_settings->value("smtp-separate-password"_L1, false).toBool();
+        a.signature = m_settings->value("signature"_L1).toString();
+        a.signatureIsHtml = m_settings->value("signature-html"_L1, false).toBool();
+        a.spellLanguage = m_settings->value("spell-language"_L1).toString();
         m_settings->endGroup();
         if (present && a.id.isEmpty()) // made before accounts had an id: the old key is unique
             a.id = a.key();
@@ -111,6 +121,14 @@ void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
         m_settings->setValue("display-name"_L1, a.displayName);
         m_settings->setValue("ca-file"_L1, a.caFile);
         m_settings->setValue("check-every-minutes"_L1, a.checkEveryMinutes);
+        m_settings->setValue("smtp-host"_L1, a.smtpHost);
+        m_settings->setValue("smtp-port"_L1, a.smtpPort);
+        m_settings->setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
+        m_settings->setValue("smtp-user"_L1, a.smtpUser);
+        m_settings->setValue("smtp-separate-password"_L1, a.smtpSeparatePassword);
+        m_settings->setValue("signature"_L1, a.signature);
+        m_settings->setValue("signature-html"_L1, a.signatureIsHtml);
+        m_settings->setValue("spell-language"_L1, a.spellLanguage);
         m_settings->endGroup();
     }
 }

@@ -57,4 +57,14 @@ quint16 defaultPop3Port(MailSecurity security)
     return security == MailSecurity::Tls ? 995 : 110;
 }
 
+quint16 defaultSmtpPort(MailSecurity security)
+{
+    switch (security) {
+    case MailSecurity::Tls: return 465;
+    case MailSecurity::StartTls: return 587;
+    case MailSecurity::None: return 25;
+    }
+    return 465;
+}
+
 } // namespace Types

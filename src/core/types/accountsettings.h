@@ -21,6 +21,8 @@ MailAuth mailAuthFromString(const QString &text, MailAuth fallback);
 QString mailSecurityName(MailSecurity security);
 MailSecurity mailSecurityFromString(const QString &text, MailSecurity fallback);
 quint16 defaultPop3Port(MailSecurity security);
+// SMTPS 465 (RFC 8314) or submission 587 with STARTTLS (RFC 6409); 25 without encryption.
+quint16 defaultSmtpPort(MailSecurity security);
 
 // What identifies a mail account. Deliberately has no password field: secrets
 // live only in the system keyring.
@@ -44,6 +46,22 @@ struct AccountSettings
     QString displayName; // the sender name shown with it
     QString caFile;      // a CA certificate (PEM) trusted for this account only; empty: the system's
     int checkEveryMinutes = 0; // automatic Get Mail; 0 off
+
+    // The outgoing server (SMTP submission). Its certificate trust is the account's (caFile and
+    // pins per host and port, service "smtp"). No host: this account cannot send.
+    QString smtpHost;
+    quint16 smtpPort = 465;
+    MailSecurity smtpSecurity = MailSecurity::Tls; // required: a refused STARTTLS fails closed
+    QString smtpUser;                // empty: the account's user
+    bool smtpSeparatePassword = false; // false: the POP3 password (one keyring entry)
+
+    // The identity of what this account sends: the From is displayName <email>.
+    QString signature;          // appended to new messages; HTML when signatureIsHtml
+    bool signatureIsHtml = false;
+    QString spellLanguage;      // a Hunspell dictionary name ("en_US"); empty: the UI language's
+
+    bool canSend() const { return !smtpHost.isEmpty() && !email.isEmpty(); }
+    QString smtpLogin() const { return smtpUser.isEmpty() ? user : smtpUser; }
 
     // Identifies the account in the local store, the keyring and the protocol log.
     QString key() const { return user + u'@' + host + u':' + QString::number(port); }
