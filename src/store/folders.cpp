@@ -347,6 +347,7 @@ int MessageStore::deleteForGood(const QList<qint64> &ids, QString *error)
                     (updateIds(u"DELETE FROM messages_fts WHERE rowid IN (%1)"_s, inTrash, error) &&
                      updateIds(u"DELETE FROM messages_short WHERE rowid IN (%1)"_s, inTrash,
                                error))) &&
+                   updateIds(u"DELETE FROM outgoing WHERE message IN (%1)"_s, inTrash, error) &&
                    updateIds(u"DELETE FROM messages WHERE id IN (%1) AND account = ''"_s, inTrash,
                              error) &&
                    updateIds(u"UPDATE messages SET deleted = 1, complete = 0, path = '',"

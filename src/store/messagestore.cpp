@@ -25,6 +25,7 @@ namespace Store {
 namespace {
 using Schema::kFoldersVersion;
 using Schema::kMailboxKeyVersion;
+using Schema::kOutgoingVersion;
 using Schema::kUnreadableVersion;
 // What search and the listing read of a row (m is the messages table), in hitFrom()'s order.
 constexpr auto kHitColumns = "m.account, m.uidl, m.subject, m.path, m.complete, m.unreadable_kind,"
@@ -179,7 +180,7 @@ bool MessageStore::open(QString *error)
             *error = q.lastError().text();
             return false;
         }
-    if (!q.exec(Schema::messagesTable(u"messages"_s))) { // a new store starts at version 5
+    if (!q.exec(Schema::messagesTable(u"messages"_s))) { // a new store starts at version 6
         *error = q.lastError().text();
         return false;
     }
@@ -212,6 +213,8 @@ bool MessageStore::open(QString *error)
     if (version < kUnreadableVersion && !migrateUnreadable(db, error))
         return false;
     if (version < kFoldersVersion && !migrateFolders(db, error))
+        return false;
+    if (version < kOutgoingVersion && !migrateOutgoing(db, error))
         return false;
     if (!createFoldersAndIndexes(error))
         return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/types/mailindex.h"
+#include "store/outgoing.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <functional>
@@ -117,6 +119,38 @@ public:
     // Sets or clears a flag (Seen, Flagged) on each message; false with *error.
     bool setFlag(const QList<qint64> &ids, Flag flag, bool on, QString *error);
 
+    // Mail made here, from files (see outgoing.cpp). A message is written by its maker into
+    // newTempPath() (the Maildir's tmp/, so that the rename into new/ is atomic) and fsync'ed;
+    // the store renames it in and never reads it into memory.
+    QString newTempPath() const;
+    // file into a local folder (Drafts, Outbox, Sent), durable, marked read; with outgoing (and
+    // folder Outbox) its sending state in the same transaction. Its id, 0 with *error (the file
+    // is then left where it was).
+    qint64 addLocalFile(FolderKind folder, const QString &file, const MessageSummary &summary,
+                        QString *error, const Outgoing *outgoing = nullptr);
+    // The same, replacing the local message oldId (a draft saved again, a draft sent): the new
+    // copy is durable before the old row goes, both in one transaction; the old file is removed
+    // after the commit. oldId 0 (or one that no longer exists) simply adds.
+    qint64 replaceLocal(qint64 oldId, FolderKind folder, const QString &file,
+                        const MessageSummary &summary, QString *error,
+                        const Outgoing *outgoing = nullptr);
+    // Moves a local message between Drafts, Outbox and Sent (Sent: marked read). Leaving the
+    // Outbox drops its sending state; entering it needs outgoing. False with *error.
+    bool moveLocal(qint64 id, FolderKind to, QString *error, const Outgoing *outgoing = nullptr);
+    // A local message deleted for good (a discarded draft): row, sending state and file.
+    bool deleteLocal(qint64 id, QString *error);
+    // The folder kind of a message by id; nullopt when there is none (or it is a tombstone).
+    std::optional<FolderKind> folderKindOf(qint64 id) const;
+    QString pathOfId(qint64 id) const; // its file, or empty
+    // The sending state of the messages in the Outbox (not those in Trash), oldest first;
+    // empty account: of every account.
+    QList<Outgoing> outgoing(const QString &account = {}) const;
+    std::optional<Outgoing> outgoingOf(qint64 id) const; // only while it is in the Outbox
+    bool setOutgoing(const Outgoing &state, QString *error); // of a message in the Outbox
+    // Every "sender" and "recipients" text of the index with how often it occurs (one query,
+    // grouped by SQLite): what an address book is made of.
+    QList<std::pair<QString, int>> correspondents() const;
+
 private:
     QString m_directory;
     QString m_connection;
@@ -142,6 +176,12 @@ private:
     bool migrateKeys(QSqlDatabase &db, QString *error);       // index version 3: see keymigration.h
     bool migrateUnreadable(QSqlDatabase &db, QString *error); // index version 4
     bool migrateFolders(QSqlDatabase &db, QString *error);    // index version 5: see folders.cpp
+    bool migrateOutgoing(QSqlDatabase &db, QString *error);   // index version 6: see outgoing.cpp
+    // Renames file into new/ (copying first when it is on another file system) and makes the
+    // directory entry durable; the Maildir-relative path, empty with *error.
+    QString adoptFile(const QString &file, const QString &uidl, QString *error);
+    bool writeOutgoing(const Outgoing &state, QString *error);
+    qint64 outboxId() const;
     bool createFoldersAndIndexes(QString *error);
     bool createShortIndex(QSqlDatabase &db, QString *error); // see shortterms.h
     qint64 trashId() const;

@@ -9,10 +9,20 @@ namespace Store::Schema {
 
 // Index versions: 2 keys full-text rows by rowid; 3 keys messages by mailbox (user@host, no port);
 // 4 records why the reader refused a message; 5 gives rows a stable id and a folder, and keeps
-// the thread links.
+// the thread links; 6 adds the Outbox's sending state (see outgoing.h).
 constexpr int kMailboxKeyVersion = 3;
 constexpr int kUnreadableVersion = 4;
 constexpr int kFoldersVersion = 5;
+constexpr int kOutgoingVersion = 6;
+constexpr int kLatestVersion = kOutgoingVersion;
+
+// One row per message of the Outbox (the message's id); kept while it sits in Trash, so that a
+// restore brings its state back, and removed when it leaves the Outbox or is deleted for good.
+constexpr auto kOutgoingTable =
+    "CREATE TABLE IF NOT EXISTS outgoing (message INTEGER PRIMARY KEY, account TEXT NOT NULL,"
+    " state INTEGER NOT NULL, not_before INTEGER NOT NULL DEFAULT 0,"
+    " attempts INTEGER NOT NULL DEFAULT 0, error_kind TEXT, error_code INTEGER NOT NULL DEFAULT 0,"
+    " error_text TEXT, error_detail TEXT, refused TEXT)";
 
 // The messages table as of version 5 (%1: its name). id is the old rowid, kept by the
 // migration: the full-text rows are keyed by it. folder is NULL for a tombstone (deleted here,
