@@ -313,4 +313,48 @@ void SettingsStore::setShowTrayIcon(bool on)
     m_settings->setValue("mail/tray-icon"_L1, on);
 }
 
+int SettingsStore::undoSendSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings->value("compose/undo-send-seconds"_L1).toInt(&ok);
+    return ok && seconds >= 0 ? seconds : kDefaultUndoSendSeconds;
+}
+
+void SettingsStore::setUndoSendSeconds(int seconds)
+{
+    m_settings->setValue("compose/undo-send-seconds"_L1, qMax(0, seconds));
+}
+
+int SettingsStore::attachmentWarningMb() const
+{
+    bool ok = false;
+    const int mb = m_settings->value("compose/attachment-warning-mb"_L1).toInt(&ok);
+    return ok && mb > 0 ? mb : kDefaultAttachmentWarningMb;
+}
+
+void SettingsStore::setAttachmentWarningMb(int mb)
+{
+    m_settings->setValue("compose/attachment-warning-mb"_L1, qMax(1, mb));
+}
+
+QList<qint64> SettingsStore::openDraftMarkers() const
+{
+    QList<qint64> ids;
+    for (const QString &id : m_settings->value("compose/open-drafts"_L1).toStringList())
+        if (const qint64 n = id.toLongLong(); n > 0)
+            ids << n;
+    return ids;
+}
+
+void SettingsStore::setOpenDraftMarkers(const QList<qint64> &ids)
+{
+    QStringList list;
+    for (qint64 id : ids)
+        list << QString::number(id);
+    if (list.isEmpty())
+        m_settings->remove("compose/open-drafts"_L1);
+    else
+        m_settings->setValue("compose/open-drafts"_L1, list);
+}
+
 } // namespace Client

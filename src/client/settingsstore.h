@@ -80,6 +80,19 @@ public:
     QStringList jwtHistory() const;
     void setJwtHistory(const QStringList &tokens);
 
+    // Composing (Client::Composer). A message sent is held this long for Undo (0: off).
+    int undoSendSeconds() const; // kDefaultUndoSendSeconds unless set
+    void setUndoSendSeconds(int seconds);
+    // Attachments above this size (MB) are warned about in the compose window.
+    int attachmentWarningMb() const; // kDefaultAttachmentWarningMb unless set
+    void setAttachmentWarningMb(int mb);
+    // The drafts of the compose windows open now (ids in Drafts): what remains after a crash is
+    // offered back at the next start.
+    QList<qint64> openDraftMarkers() const;
+    void setOpenDraftMarkers(const QList<qint64> &ids);
+    static constexpr int kDefaultUndoSendSeconds = 5;
+    static constexpr int kDefaultAttachmentWarningMb = 25;
+
     QString fileName() const;
     // The profile's local mail store (Maildir and index); the CLI uses the same one.
     QString mailDirectory() const { return m_mailDirectory; }
