@@ -4,6 +4,7 @@
 #include "mime/messageview.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -63,6 +64,10 @@ QString makeMessageId(const QString &senderAddress);
 // "1. ", block quotes as "> ", links as "text <url>", no markup or entities left.
 QString plainTextFromHtml(const QString &html);
 
+// The HTML with every <img src="..."> whose src is a key of contentIds pointing at
+// "cid:<value>" instead (the files a message embeds as inline images); the rest stays as written.
+QString replaceImageSources(const QString &html, const QHash<QString, QString> &contentIds);
+
 // An address list as typed or pasted ("Ann <a@x>, 张三 <z@y>; b@z", one per line too): each
 // entry parsed as RFC 5322 (display names quoted or not, Chinese too); what does not parse is
 // returned in invalid, exactly as typed.
@@ -72,6 +77,9 @@ struct AddressList
     QStringList invalid;
 };
 AddressList parseAddressList(const QString &text);
+// One address (no name): exactly one @, a local part we can send without SMTPUTF8 (ASCII), a
+// domain with a dot (or "localhost"), Chinese domains allowed (sent in their IDNA form).
+bool isValidAddress(const QString &address);
 // "Name <a@b>" for display and for the address fields (the name quoted when RFC 5322 needs it).
 QString formatAddress(const Address &address);
 
