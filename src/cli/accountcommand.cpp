@@ -88,6 +88,11 @@ QJsonObject toJson(const Types::AccountSettings &a)
         {u"size_limit_kb"_s, a.sizeLimitKb < 0 ? QJsonValue() : QJsonValue(a.sizeLimitKb)},
         {u"check_every_minutes"_s, a.checkEveryMinutes},
         {u"ca"_s, a.caFile},
+        {u"smtp_host"_s, a.smtpHost},
+        {u"smtp_port"_s, a.smtpPort},
+        {u"smtp_security"_s, Types::mailSecurityName(a.smtpSecurity)},
+        {u"smtp_user"_s, a.smtpLogin()},
+        {u"smtp_separate_password"_s, a.smtpSeparatePassword},
     };
 }
 
@@ -116,7 +121,12 @@ void printAccount(const Types::AccountSettings &a, bool json)
         << '\n'
         << "check-every="
         << (a.checkEveryMinutes > 0 ? QString::number(a.checkEveryMinutes) : u"off"_s) << '\n'
-        << "ca=" << a.caFile << '\n';
+        << "ca=" << a.caFile << '\n'
+        << "smtp-host=" << a.smtpHost << '\n'
+        << "smtp-port=" << a.smtpPort << '\n'
+        << "smtp-security=" << Types::mailSecurityName(a.smtpSecurity) << '\n'
+        << "smtp-user=" << a.smtpLogin() << '\n'
+        << "smtp-separate-password=" << yes(a.smtpSeparatePassword) << '\n';
 }
 
 void printList(const QList<Types::AccountSettings> &accounts, bool json)
@@ -181,6 +191,7 @@ struct Parsed
     QCommandLineOption index{u"index"_s, u"Which account (1 is the first; the default)."_s, u"n"_s};
     QCommandLineOption id{u"id"_s, u"Which account, by its id (see list)."_s, u"id"_s};
     QCommandLineOption json{u"json"_s, u"show and list: JSON output."_s};
+    QCommandLineOption smtp{u"smtp"_s, u"password: the outgoing server's own password."_s};
     QCommandLineOption name{u"name"_s, u"What to call the account."_s, u"name"_s};
     QCommandLineOption email{u"email"_s, u"The account's e-mail address."_s, u"address"_s};
     QCommandLineOption displayName{u"display-name"_s, u"Your name, as shown with the address."_s,
@@ -211,6 +222,16 @@ struct Parsed
         u"check-every"_s, u"Get mail every N minutes, or off (the default)."_s, u"minutes|off"_s};
     QCommandLineOption ca{
         u"ca"_s, u"A CA certificate (PEM) trusted for this account only, or none."_s, u"file"_s};
+    QCommandLineOption smtpHost{u"smtp-host"_s, u"Outgoing (SMTP submission) server; none: cannot send."_s,
+                                u"host"_s};
+    QCommandLineOption smtpPort{u"smtp-port"_s,
+                                u"SMTP port (default 465 with tls, 587 with starttls, 25 with none)."_s, u"port"_s};
+    QCommandLineOption smtpSecurity{u"smtp-security"_s, u"tls, starttls or none."_s, u"mode"_s};
+    QCommandLineOption smtpUser{u"smtp-user"_s, u"SMTP user name (default: --user)."_s, u"user"_s};
+    QCommandLineOption smtpSeparatePassword{
+        u"smtp-separate-password"_s,
+        u"yes: SMTP has a password of its own (`password --smtp`); no: the POP3 one (the default)."_s,
+        u"yes|no"_s};
     QCommandLineOption authHost{u"auth-host"_s, u"tidings-authd host for the login dialog."_s,
                                 u"host"_s};
     QCommandLineOption authPort{u"auth-port"_s, u"tidings-authd port."_s, u"port"_s};
@@ -240,7 +261,12 @@ struct Parsed
                 deleteHere,
                 sizeLimit,
                 checkEvery,
-                ca};
+                ca,
+                smtpHost,
+                smtpPort,
+                smtpSecurity,
+                smtpUser,
+                smtpSeparatePassword};
     }
 
     Parsed()
@@ -250,7 +276,7 @@ struct Parsed
             "`password` puts the first line of standard input into the system keyring."_s);
         parser.addHelpOption();
         parser.addPositionalArgument(u"action"_s, u"show, set, add, list, remove or password"_s);
-        parser.addOptions({profile, index, id, json});
+        parser.addOptions({profile, index, id, json, smtp});
         parser.addOptions(accountOptions());
         parser.addOptions({authHost, authPort, authUser, authTls, authTrust});
     }
@@ -293,6 +319,27 @@ QString applyOptions(const Parsed &p, Types::AccountSettings &account, bool isNe
             return u"port must be a number from 1 to 65535"_s;
         account.port = quint16(port);
     }
+    if (parser.isSet(p.smtpHost))
+        account.smtpHost = parser.value(p.smtpHost).trimmed() == u"none"_s ? QString()
+                                                                           : parser.value(p.smtpHost).trimmed();
+    if (parser.isSet(p.smtpSecurity)) {
+        const QString mode = parser.value(p.smtpSecurity);
+        const auto security = Types::mailSecurityFromString(mode, Types::MailSecurity(-1));
+        if (security == Types::MailSecurity(-1))
+            return u"unknown SMTP security \"%1\": use tls, starttls or none"_s.arg(mode);
+        if (isNew || account.smtpPort == Types::defaultSmtpPort(account.smtpSecurity))
+            account.smtpPort = Types::defaultSmtpPort(security);
+        account.smtpSecurity = security;
+    }
+    if (parser.isSet(p.smtpPort)) {
+        bool ok = false;
+        const uint port = parser.value(p.smtpPort).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return u"--smtp-port must be a number from 1 to 65535"_s;
+        account.smtpPort = quint16(port);
+    }
+    if (parser.isSet(p.smtpUser))
+        account.smtpUser = parser.value(p.smtpUser).trimmed();
     if (parser.isSet(p.auth)) {
         account.auth = Types::mailAuthFromString(parser.value(p.auth), Types::MailAuth(-1));
         if (account.auth == Types::MailAuth(-1))
@@ -311,6 +358,9 @@ QString applyOptions(const Parsed &p, Types::AccountSettings &account, bool isNe
         return u"--leave-on-server must be yes or no"_s;
     if (parser.isSet(p.deleteFromServer) && !flag(p.deleteFromServer, account.leaveOnServer, true))
         return u"--delete-from-server must be yes or no"_s;
+    if (parser.isSet(p.smtpSeparatePassword) &&
+        !flag(p.smtpSeparatePassword, account.smtpSeparatePassword, false))
+        return u"--smtp-separate-password must be yes or no"_s;
     if (parser.isSet(p.deleteHere) && !flag(p.deleteHere, account.deleteWhenDeletedHere, false))
         return u"--delete-when-deleted-here must be yes or no"_s;
     if (parser.isSet(p.allowPlain)) {
@@ -468,7 +518,10 @@ int runAccountCommand(const QStringList &arguments)
         const QString password = QTextStream(stdin).readLine();
         if (password.isEmpty())
             return fail(u"no password on standard input"_s);
-        accounts.writePassword(target->id, password);
+        if (parser.isSet(p.smtp))
+            accounts.writeSmtpPassword(target->id, password);
+        else
+            accounts.writePassword(target->id, password);
         QString error;
         if (!waitForKeyring(accounts, &error))
             return fail(u"the system keyring refused the password: %1"_s.arg(error));

@@ -4,6 +4,7 @@
 #include "jwtcommand.h"
 #include "mimecommand.h"
 #include "pop3command.h"
+#include "smtpcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -22,6 +23,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
                      "  mime show|extract  read a stored message, save an attachment\n"
                      "  pop3 sync          download new mail into a local store\n"
+                     "  smtp send          send stored messages through an SMTP server\n"
                      "\n"
                      "Run 'tidings-cli <command> --help' for the options of a command.\n";
 
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
         return Cli::runAuthCommand(arguments);
     if (command == u"pop3"_s)
         return Cli::runPop3Command(arguments);
+    if (command == u"smtp"_s)
+        return Cli::runSmtpCommand(arguments);
     if (command == u"mime"_s)
         return Cli::runMimeCommand(arguments);
     if (command == u"jwt"_s)

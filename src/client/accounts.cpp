@@ -161,6 +161,15 @@ void Accounts::writePassword(const QString &id, const QString &password)
     m_secrets->write(keyFor(id), password);
 }
 
+void Accounts::writeSmtpPassword(const QString &id, const QString &password)
+{
+    Types::AccountSettings account;
+    account.id = id;
+    account.smtpSeparatePassword = true;
+    ++m_inFlight;
+    m_secrets->write(SecretStore::smtpKey(account), password);
+}
+
 void Accounts::removePassword(const QString &id)
 {
     ++m_inFlight;

@@ -45,6 +45,8 @@ public:
 
     void readPassword(const QString &id);
     void writePassword(const QString &id, const QString &password);
+    // The outgoing server's own password (accounts with smtpSeparatePassword).
+    void writeSmtpPassword(const QString &id, const QString &password);
     void removePassword(const QString &id);
     bool keyringBusy() const { return m_inFlight > 0; }
 

@@ -31,6 +31,13 @@ QString SecretStore::mailKey(const Types::AccountSettings &account)
     return u"pop3:"_s + (account.id.isEmpty() ? account.key() : account.id);
 }
 
+QString SecretStore::smtpKey(const Types::AccountSettings &account)
+{
+    if (!account.smtpSeparatePassword)
+        return mailKey(account);
+    return u"smtp:"_s + (account.id.isEmpty() ? account.key() : account.id);
+}
+
 void SecretStore::read(const QString &key)
 {
     auto *job = new QKeychain::ReadPasswordJob(service); // no parent: see above

@@ -24,6 +24,9 @@ public:
     static QString authKey(const QString &user, const QString &host, quint16 port);
     // One keyring entry per mail account, by its id: editing host or port keeps the password.
     static QString mailKey(const Types::AccountSettings &account);
+    // The outgoing server's password: its own entry ("smtp:<id>") when the account says it has
+    // one, else the POP3 entry.
+    static QString smtpKey(const Types::AccountSettings &account);
 
 Q_SIGNALS:
     void readFinished(const QString &key, const QString &secret); // empty when none

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3session.h"
 
+#include "mechanismchooser.h"
+
 #include <vmime/net/pop3/POP3Store.hpp>
-#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
 #include <vmime/vmime.hpp>
 
 #include <QLoggingCategory>
@@ -14,25 +15,6 @@ Q_LOGGING_CATEGORY(lcPop3Session, "tidings.net.pop3", QtInfoMsg)
 namespace Net {
 
 namespace {
-
-// SASL mechanisms we accept, strongest first. gsasl may offer more (the
-// *-PLUS ones need channel binding vmime cannot give: VMIME-NOTES).
-class MechanismChooser : public vmime::security::sasl::defaultSASLAuthenticator
-{
-public:
-    const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>>
-    getAcceptableMechanisms(
-        const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> &available,
-        std::shared_ptr<vmime::security::sasl::SASLMechanism>) const override
-    {
-        std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>> out;
-        for (const char *name : {"SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN"})
-            for (const auto &m : available)
-                if (m->getName() == name)
-                    out.push_back(m);
-        return out;
-    }
-};
 
 QString describe(const vmime::exception &e)
 {

@@ -109,28 +109,78 @@ public:
         // Pipelined commands go out at once; never wait for a delayed ACK (Nagle).
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_settings.security == Types::MailSecurity::StartTls) {
-            // RFC 2595 §4: STLS before anything else; a refusal ends the session (fail closed).
-            const QByteArray greeting = readLine();
-            m_settings.report->greeting = greeting.trimmed();
-            traceLine("S", greeting);
-            m_socket->write("STLS\r\n");
-            traceLine("C", "STLS");
-            const QByteArray reply = readLine();
-            traceLine("S", reply);
-            if (!reply.startsWith("+OK")) {
-                m_settings.report->stlsRefusal =
-                    reply.startsWith("-ERR") ? reply.mid(4).trimmed() : reply.trimmed();
-                fail(u"the server refused STLS (%1); not continuing without encryption"_s.arg(
-                    QString::fromLatin1(reply.trimmed())));
-            }
+            const QByteArray greeting = m_settings.protocol == WireProtocol::Smtp ? startTlsSmtp() : startTlsPop3();
             m_socket->startClientEncryption();
             if (!m_socket->waitForEncrypted(m_settings.timeoutMs))
-                fail(u"TLS after STLS failed: %1"_s.arg(m_socket->errorString()));
+                fail(u"TLS after %1 failed: %2"_s.arg(m_settings.protocol == WireProtocol::Smtp ? u"STARTTLS"_s : u"STLS"_s).arg(m_socket->errorString()));
             checkPin();
             reached(SocketStage::Encrypted);
             m_pending = greeting; // vmime reads the greeting as if nothing happened
             m_replayingGreeting = true; // (already traced above)
         }
+    }
+
+    // RFC 2595 §4: STLS before anything else; a refusal ends the session (fail closed).
+    QByteArray startTlsPop3()
+    {
+        const QByteArray greeting = readLine();
+        m_settings.report->greeting = greeting.trimmed();
+        traceLine("S", greeting);
+        m_socket->write("STLS\r\n");
+        traceLine("C", "STLS");
+        const QByteArray reply = readLine();
+        traceLine("S", reply);
+        if (!reply.startsWith("+OK")) {
+            m_settings.report->stlsRefusal =
+                reply.startsWith("-ERR") ? reply.mid(4).trimmed() : reply.trimmed();
+            fail(u"the server refused STLS (%1); not continuing without encryption"_s.arg(
+                QString::fromLatin1(reply.trimmed())));
+        }
+        return greeting;
+    }
+
+    // RFC 3207: EHLO, STARTTLS, then vmime starts over (greeting replayed, EHLO again over TLS,
+    // as §4.2 requires). Not offered or refused: nothing else is sent (fail closed).
+    QByteArray startTlsSmtp()
+    {
+        const QByteArray greeting = readReply();
+        m_settings.report->greeting = greeting.trimmed();
+        if (!greeting.startsWith("220"))
+            fail(u"the server did not greet (%1)"_s.arg(QString::fromUtf8(greeting.trimmed())));
+        m_socket->write("EHLO localhost\r\n");
+        traceLine("C", "EHLO localhost");
+        const QByteArray ehlo = readReply();
+        bool offered = false;
+        for (const QByteArray &line : ehlo.split('\n'))
+            offered = offered || line.trimmed().mid(4).toUpper() == "STARTTLS";
+        if (!ehlo.startsWith("250") || !offered) {
+            m_settings.report->stlsRefusal = ehlo.startsWith("250") ? QByteArray("STARTTLS is not offered")
+                                                                     : ehlo.trimmed().mid(4);
+            fail(u"the server does not offer STARTTLS; not continuing without encryption"_s);
+        }
+        m_socket->write("STARTTLS\r\n");
+        traceLine("C", "STARTTLS");
+        const QByteArray reply = readReply();
+        if (!reply.startsWith("220")) {
+            m_settings.report->stlsRefusal = reply.trimmed().mid(4);
+            fail(u"the server refused STARTTLS (%1); not continuing without encryption"_s.arg(
+                QString::fromUtf8(reply.trimmed())));
+        }
+        return greeting;
+    }
+
+    // One SMTP reply, all its lines ("250-…" continues, "250 …" ends), each traced.
+    QByteArray readReply()
+    {
+        QByteArray all;
+        for (int lines = 0; lines < 100; ++lines) {
+            const QByteArray line = readLine();
+            traceLine("S", line);
+            all += line;
+            if (line.size() < 4 || line.at(3) != '-')
+                return all;
+        }
+        fail(u"the server's reply does not end"_s);
     }
 
     // A pinned host must show its pinned certificate, even one the system
@@ -213,6 +263,8 @@ public:
             m_timeout->resetTimeOut();
         if (line.startsWith("+OK") || line.startsWith("-ERR"))
             m_lastWasAuth = false; // a SASL exchange ends with the server's verdict
+        if (m_settings.protocol == WireProtocol::Smtp && !line.isEmpty())
+            noteSmtpReply(line);
         if (!line.isEmpty() && !replayed && m_settings.trace)
             m_settings.trace(u"S: "_s + QString::fromUtf8(line.trimmed().left(200)));
         buffer.assign(line.constData(), size_t(line.size()));
@@ -253,7 +305,7 @@ public:
         if (!isConnected())
             fail(u"not connected"_s);
         m_socket->write(reinterpret_cast<const char *>(buffer), qint64(count));
-        if (m_settings.trace) {
+        if (m_settings.trace && !m_settings.muteSends->load()) {
             const QByteArray data(reinterpret_cast<const char *>(buffer), qsizetype(count));
             for (QByteArray line : data.split('\n')) {
                 line = line.trimmed();
@@ -304,6 +356,17 @@ public:
     std::shared_ptr<vmime::net::tracer> getTracer() override { return m_tracer; }
 
 private:
+    void noteSmtpReply(const QByteArray &line)
+    {
+        SocketReport &report = *m_settings.report;
+        if (line.startsWith("334"))
+            return; // a SASL challenge
+        m_lastWasAuth = false;
+        report.lastReply = line.trimmed();
+        const QByteArray text = line.mid(4).trimmed().toUpper();
+        if (line.startsWith("250") && (text.startsWith("AUTH ") || text.startsWith("AUTH=")))
+            report.authMechanisms = text.mid(5).simplified().split(' ');
+    }
     [[noreturn]] void fail(const QString &why)
     {
         throw vmime::exceptions::connection_error(why.toStdString());

@@ -33,7 +33,14 @@ struct SocketReport
     QStringList tlsProblems;         // QSslError texts, in English
     QByteArray stlsRefusal;          // the -ERR text when STLS was refused
     QByteArray greeting;             // the server's first line (STLS only; vmime reads it otherwise)
+    // SMTP: the last reply line that was not a SASL challenge (what a refused AUTH said), and the
+    // mechanisms the EHLO reply offered ("AUTH PLAIN LOGIN" -> PLAIN, LOGIN).
+    QByteArray lastReply;
+    QList<QByteArray> authMechanisms;
 };
+
+// Which protocol the socket upgrades (STLS or STARTTLS) and redacts the login of.
+enum class WireProtocol { Pop3, Smtp };
 
 enum class SocketStage { Connected, Encrypted };
 
@@ -41,6 +48,7 @@ struct SocketSettings
 {
     QString host;
     Types::MailSecurity security = Types::MailSecurity::Tls;
+    WireProtocol protocol = WireProtocol::Pop3;
     QList<QSslCertificate> caCertificates; // added to the system store
     int timeoutMs = 30000;
     const std::atomic_bool *cancel = nullptr; // polled by vmime through the timeout handler
@@ -48,6 +56,8 @@ struct SocketSettings
     QList<QByteArray> trustedSha256;          // certificates the user chose to trust
     std::shared_ptr<SocketReport> report = std::make_shared<SocketReport>();
     std::function<void(SocketStage)> stage; // as each stage is reached (Test Connection shows them)
+    // While set, what is sent is not traced line by line (a message's data: its size is traced).
+    std::shared_ptr<std::atomic_bool> muteSends = std::make_shared<std::atomic_bool>(false);
 };
 
 // Every vmime connection goes through a QSslSocket created on the calling
