@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -611,6 +612,45 @@ private Q_SLOTS:
         QCOMPARE(w.draft().html, html);
         QTest::keyClick(w.editor(), Qt::Key_X);
         QVERIFY(w.isModified());
+    }
+
+    void theContextMenuHookPutsItsActionsOnTop()
+    {
+        Gui::ComposeWindow w(identities());
+        showActive(w);
+        w.editor()->setPlainText(u"Helo world"_s);
+        QPoint asked;
+        QString wordThere;
+        w.setEditorContextMenuHook([&](QMenu *menu, const QPoint &pos) {
+            asked = pos;
+            QTextCursor cursor = w.editor()->cursorForPosition(pos);
+            cursor.select(QTextCursor::WordUnderCursor);
+            wordThere = cursor.selectedText();
+            menu->insertAction(menu->actions().value(0), new QAction(u"Hello"_s, menu));
+        });
+        QStringList shown;
+        auto *poll = new QTimer(this);
+        m_polls << poll;
+        poll->setInterval(20);
+        connect(poll, &QTimer::timeout, this, [&shown, poll] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            poll->stop();
+            for (QAction *a : menu->actions())
+                shown << a->text();
+            menu->close();
+        });
+        poll->start();
+        const QRect word = w.editor()->cursorRect(QTextCursor(w.editor()->document()));
+        const QPoint at = word.center() + QPoint(8, 0);
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at,
+                                w.editor()->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(w.editor()->viewport(), &event);
+        QCOMPARE(asked, at);
+        QCOMPARE(wordThere, u"Helo"_s);
+        QVERIFY(shown.size() > 3);
+        QCOMPARE(shown.first(), u"Hello"_s);
     }
 
     void autosaveComesAfterAChange()
