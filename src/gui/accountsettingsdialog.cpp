@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountsettingsdialog.h"
 
+#include "sendingsettingstab.h"
+
 #include "client/accountdetector.h"
 #include "certificatedialog.h"
 #include "client/accounts.h"
@@ -82,11 +84,15 @@ QString errorKindText(const Client::SyncError &error)
 AccountSettingsDialog::AccountSettingsDialog(Client::Accounts &accounts, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::AccountSettingsDialog>())
+    , m_sending(new SendingSettingsTab)
     , m_accounts(accounts)
     , m_detector(new Client::AccountDetector(this))
     , m_test(new Client::ConnectionTest(accounts.settings(), this))
 {
     m_ui->setupUi(this);
+    m_ui->tabs->addTab(m_sending, tr("Sending"));
+    connect(m_ui->hostEdit, &QLineEdit::editingFinished, this,
+            [this] { m_sending->suggestServer(m_ui->hostEdit->text().trimmed()); });
     fillChoices();
     applyMinimumSizes();
     m_ui->detectionPanel->hide();
@@ -308,6 +314,7 @@ void AccountSettingsDialog::showEntry(int row)
     m_ui->sizeLimitSpin->setValue(a.sizeLimitKb > 0 ? a.sizeLimitKb : 2048);
     m_ui->checkEveryCheck->setChecked(a.checkEveryMinutes > 0);
     m_ui->checkEverySpin->setValue(a.checkEveryMinutes > 0 ? a.checkEveryMinutes : 10);
+    m_sending->load(a, entry.smtpPassword);
     handleSecurityChanged();
     updateDownloadControls();
     m_loading = loading;
@@ -363,6 +370,8 @@ void AccountSettingsDialog::storeForm()
     a.deleteWhenDeletedHere = m_ui->deleteHereCheck->isChecked();
     a.sizeLimitKb = m_ui->sizeLimitCheck->isChecked() ? m_ui->sizeLimitSpin->value() : -1;
     a.checkEveryMinutes = m_ui->checkEveryCheck->isChecked() ? m_ui->checkEverySpin->value() : 0;
+    m_sending->store(a);
+    entry.smtpPassword = m_sending->smtpPassword();
     entry.password = m_ui->passwordEdit->text();
     entry.remember = m_ui->rememberCheck->isChecked();
 }
@@ -654,6 +663,8 @@ void AccountSettingsDialog::accept()
             m_accounts.writePassword(id, entry.password);
         else if (!entry.remember && !entry.storedPassword.isEmpty())
             m_accounts.removePassword(id);
+        if (a.smtpSeparatePassword && !entry.smtpPassword.isEmpty())
+            m_accounts.writeSmtpPassword(id, entry.smtpPassword);
     }
     m_ui->problemLabel->setText(tr("Saving passwords in the system keyring…"));
     m_ui->problemLabel->setVisible(m_accounts.keyringBusy());
@@ -687,6 +698,7 @@ void AccountSettingsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_sending), tr("Sending"));
         fillChoices();
         applyMinimumSizes();
         handleSecurityChanged();

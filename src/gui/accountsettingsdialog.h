@@ -28,6 +28,8 @@ namespace Gui {
 // from the address (shown first, used only when the user says so); "Test
 // Connection" logs in with the settings as typed and names the step that
 // failed in the server's own words.
+class SendingSettingsTab;
+
 class AccountSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -67,6 +69,7 @@ private:
         QString storedPassword; // what the keyring had, to write only what changed
         bool passwordLoaded = false;
         bool remember = true;
+        QString smtpPassword; // the outgoing server's own, when it has one (typed here)
     };
 
     void fillChoices();
@@ -94,6 +97,7 @@ private:
     void finishSaving();
 
     std::unique_ptr<Ui::AccountSettingsDialog> m_ui;
+    SendingSettingsTab *m_sending;
     Client::Accounts &m_accounts;
     Client::AccountDetector *m_detector;
     Client::ConnectionTest *m_test;

@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -33,11 +34,11 @@ namespace {
 constexpr int kServerWaitMs = 60000;
 const QString kPassword = u"T3st p@ss wörd"_s; // scripts/mailstack-fixture's user "tester"
 
-QString keyringLookup(const QString &id)
+QString keyringLookup(const QString &id, const QString &prefix = u"pop3:"_s)
 {
     QProcess tool;
     tool.start(u"secret-tool"_s,
-               {u"lookup"_s, u"server"_s, u"Tidings"_s, u"user"_s, u"pop3:"_s + id});
+               {u"lookup"_s, u"server"_s, u"Tidings"_s, u"user"_s, prefix + id});
     if (!tool.waitForFinished(10000))
         return u"(secret-tool hung)"_s;
     return QString::fromUtf8(tool.readAllStandardOutput());
@@ -164,6 +165,51 @@ private Q_SLOTS:
         QVERIFY(a.leaveOnServer);
         QCOMPARE(keyringLookup(a.id), kPassword);
         m_id = a.id;
+    }
+
+    void sendingSettingsAreSavedWithTheirOwnPassword()
+    {
+        QVERIFY(!m_id.isEmpty());
+        Gui::AccountSettingsDialog dialog(*m_accounts);
+        m_dialog = &dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *tabs = child<QTabWidget>("tabs");
+        tabs->setCurrentWidget(child<QWidget>("sendingTab"));
+        // An incoming host of pop.<domain> suggests smtp.<domain> for an empty outgoing server.
+        type(child<QLineEdit>("smtpHostEdit"), QString());
+        type(child<QLineEdit>("hostEdit"), u"pop.example.test"_s);
+        QMetaObject::invokeMethod(child<QLineEdit>("hostEdit"), "editingFinished");
+        QCOMPARE(child<QLineEdit>("smtpHostEdit")->text(), u"smtp.example.test"_s);
+        type(child<QLineEdit>("hostEdit"), m_env.value(u"MAIL_HOST"_s));
+        type(child<QLineEdit>("smtpHostEdit"), m_env.value(u"MAIL_HOST"_s));
+        auto *security = child<QComboBox>("smtpSecurityCombo");
+        QCOMPARE(child<QSpinBox>("smtpPortSpin")->value(), 465);
+        security->setCurrentIndex(security->findData(int(MailSecurity::StartTls)));
+        QCOMPARE(child<QSpinBox>("smtpPortSpin")->value(), 587); // the port follows the security
+        typeNumber(child<QSpinBox>("smtpPortSpin"), int(port(u"SUBMISSION_PORT"_s)));
+        type(child<QLineEdit>("smtpUserEdit"), u"submitter"_s);
+        QVERIFY(!child<QLineEdit>("smtpPasswordEdit")->isEnabled()); // the POP3 one unless checked
+        QTest::mouseClick(child<QCheckBox>("smtpSeparatePasswordCheck"), Qt::LeftButton);
+        QVERIFY(child<QLineEdit>("smtpPasswordEdit")->isEnabled());
+        type(child<QLineEdit>("smtpPasswordEdit"), u"smtp sécret"_s);
+        child<QPlainTextEdit>("signatureEdit")->setPlainText(u"-- \nTess 测试"_s);
+
+        QSignalSpy saved(&dialog, &Gui::AccountSettingsDialog::accountsSaved);
+        QTest::mouseClick(child<QDialogButtonBox>("buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        m_dialog = nullptr;
+        const Types::AccountSettings a = Client::SettingsStore(Common::Profile::at(m_dir.path())).accounts().first();
+        QCOMPARE(a.smtpHost, m_env.value(u"MAIL_HOST"_s));
+        QCOMPARE(a.smtpSecurity, MailSecurity::StartTls);
+        QCOMPARE(a.smtpPort, port(u"SUBMISSION_PORT"_s));
+        QCOMPARE(a.smtpUser, u"submitter"_s);
+        QVERIFY(a.smtpSeparatePassword);
+        QCOMPARE(a.signature, u"-- \nTess 测试"_s);
+        QVERIFY(a.canSend());
+        // The outgoing password has an entry of its own; the POP3 one is untouched.
+        QCOMPARE(keyringLookup(a.id, u"smtp:"_s), u"smtp sécret"_s);
+        QCOMPARE(keyringLookup(a.id), kPassword);
     }
 
     void testConnectionNamesTheStepThatFailed()
