@@ -21,7 +21,7 @@ const char usage[] = "Usage: tidings-cli [--help] [--version] <command> [options
                      "  account show|set   show or change a profile's mail account settings\n"
                      "  auth login|whoami|refresh|logout   log in to tidings-authd (TAP/1)\n"
                      "  jwt inspect|sign   decode, explain and verify a JWT, or make one\n"
-                     "  mime show|extract  read a stored message, save an attachment\n"
+                     "  mime show|extract|build   read a message, save an attachment, write one\n"
                      "  pop3 sync          download new mail into a local store\n"
                      "  smtp send          send stored messages through an SMTP server\n"
                      "\n"

@@ -401,6 +401,20 @@ QString plainTextFromHtml(const QString &html)
     return w.result();
 }
 
+QStringList imageSources(const QString &html)
+{
+    QStringList out;
+    for (qsizetype i = html.indexOf(u"<img"_s, 0, Qt::CaseInsensitive); i >= 0;
+         i = html.indexOf(u"<img"_s, i, Qt::CaseInsensitive)) {
+        qsizetype end = 0;
+        const Tag tag = readTag(html, i, &end);
+        if (tag.name == u"img"_s && tag.attributes.contains(u"src"_s))
+            out << tag.attributes.value(u"src"_s);
+        i = std::max(end, i + 1);
+    }
+    return out;
+}
+
 QString replaceImageSources(const QString &html, const QHash<QString, QString> &contentIds)
 {
     QString out;

@@ -6,6 +6,7 @@
 #include "addressrules.h"
 #include "headerencoding.h"
 #include "outgoingstreams.h"
+#include "quotedprintable.h"
 
 #include "crypto/crypto.h"
 
@@ -160,12 +161,13 @@ std::shared_ptr<vmime::bodyPart> newPart()
 std::shared_ptr<vmime::bodyPart> textPart(std::shared_ptr<vmime::bodyPart> part,
                                           const QString &text, const char *subtype)
 {
-    QString crlf = text;
-    crlf.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n').replace(u"\n"_s, u"\r\n"_s);
+    const vmime::encoding qp(vmime::encodingTypes::QUOTED_PRINTABLE, vmime::encoding::USAGE_TEXT);
+    // Encoded here (detail::quotedPrintable says why); vmime writes encoded contents as they are.
+    const QByteArray encoded = detail::quotedPrintable(text.toUtf8());
     part->getBody()->setContents(
-        std::make_shared<vmime::stringContentHandler>(utf8(crlf)),
+        std::make_shared<vmime::stringContentHandler>(encoded.toStdString(), qp),
         vmime::mediaType(vmime::mediaTypes::TEXT, subtype), vmime::charset(vmime::charsets::UTF_8),
-        vmime::encoding(vmime::encodingTypes::QUOTED_PRINTABLE, vmime::encoding::USAGE_TEXT));
+        qp);
     return part;
 }
 

@@ -64,6 +64,8 @@ QString makeMessageId(const QString &senderAddress);
 // "1. ", block quotes as "> ", links as "text <url>", no markup or entities left.
 QString plainTextFromHtml(const QString &html);
 
+// The src attribute of every <img> of the HTML, in order, as written (entities decoded).
+QStringList imageSources(const QString &html);
 // The HTML with every <img src="..."> whose src is a key of contentIds pointing at
 // "cid:<value>" instead (the files a message embeds as inline images); the rest stays as written.
 QString replaceImageSources(const QString &html, const QHash<QString, QString> &contentIds);

@@ -5,6 +5,7 @@
 #include "mime/messagebuilder.h"
 #include "mime/messageview.h"
 #include "mime/partdata.h"
+#include "mime/quotedprintable.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -236,7 +237,9 @@ private Q_SLOTS:
     {
         Mime::OutgoingMessage m = chinese();
         m.html = u"<p>正文 <b>粗体</b></p>\n<p>second\nline</p>"_s;
-        m.text = u"正文\nsecond line\n"_s;
+        // A line whose encoding ends at 72 characters, just before its line end: vmime's
+        // quoted-printable encoder put a soft break between the CR and the LF there.
+        m.text = u"正文\nsecond line\n\n附件是会议纪要。\n"_s;
         const QByteArray out = build(m);
         QVERIFY(!out.isEmpty());
         for (qsizetype i = 0; i < out.size(); ++i) {
@@ -490,6 +493,41 @@ private Q_SLOTS:
             html, {{u"pics/cat.png"_s, u"c1@x.org"_s}, {u"cat.png"_s, u"c1@x.org"_s}});
         QCOMPARE(out, u"<p><IMG alt='a' SRC=\"cid:c1@x.org\" width=3><img src=other.png>"
                       "<img src=\"cid:c1@x.org\"/></p>"_s);
+    }
+
+    void imageSources()
+    {
+        QCOMPARE(Mime::imageSources(u"<p><img alt=x src=\"a.png\"><IMG SRC='b&amp;c.png'>"
+                                    "<img><image src=no.png><img src=cid:d@x></p>"_s),
+                 (QStringList{u"a.png"_s, u"b&c.png"_s, u"cid:d@x"_s}));
+    }
+
+    void quotedPrintable()
+    {
+        const QByteArray text = "From here\n" + QByteArray(100, 'a') + "=b \n" +
+                                QByteArray(73, 'c') + "\xc3\xa9\r\ntrailing tab\t\rend";
+        const QByteArray qp = Mime::detail::quotedPrintable(text);
+        for (const QByteArray &line : qp.split('\n'))
+            QVERIFY2(line.size() <= 77, line.constData()); // 76 + the CR
+        QVERIFY(qp.startsWith("=46rom here\r\n"));
+        QVERIFY(qp.contains("=3Db=20\r\n"));
+        QVERIFY(qp.contains("trailing tab=09\r\nend"));
+        QVERIFY(!qp.contains("=\r\n\r\n")); // never a soft break right before a hard one
+        // decoded: the text with CRLF line ends
+        QByteArray decoded = qp;
+        decoded.replace("=\r\n", "");
+        QByteArray plain;
+        for (qsizetype i = 0; i < decoded.size(); ++i) {
+            if (decoded[i] == '=') {
+                plain += char(decoded.mid(i + 1, 2).toInt(nullptr, 16));
+                i += 2;
+            } else {
+                plain += decoded[i];
+            }
+        }
+        QByteArray expected = text;
+        expected.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+        QCOMPARE(plain, expected);
     }
 
     void readOutgoingRoundTrip()
