@@ -31,7 +31,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 ENV = {}
 CLI = None
 # tidings-cli smtp send's exit codes.
-EXIT_OK, EXIT_AUTHENTICATION, EXIT_STARTTLS, EXIT_TIMEOUT, EXIT_REFUSED = 0, 3, 5, 6, 11
+EXIT_OK, EXIT_AUTHENTICATION, EXIT_STARTTLS, EXIT_TIMEOUT, EXIT_CONNECTION, EXIT_REFUSED = 0, 3, 5, 6, 10, 11
 
 # Users of this test only: other tests count the fixture user's mail.
 SENDER, SENDER_PW = "smtpsender", "Sënder pw 发送"   # non-ASCII and a space: AUTH must carry UTF-8
@@ -287,9 +287,9 @@ class SmtpSendTest(unittest.TestCase):
         self.assertIn("550", r.stderr)
         self.assert_not_delivered("alice", self.token)
 
-    def test_refused_starttls_fails_closed(self):
+    def refused_starttls_fails_closed(self, *proxy_options):
         path = self.build(text="x\n")
-        with FaultProxy(ENV["SUBMISSION_PORT"], "--refuse-starttls") as proxy:
+        with FaultProxy(ENV["SUBMISSION_PORT"], "--refuse-starttls", *proxy_options) as proxy:
             r = self.send(path, port=proxy.port)
             commands = proxy.client_commands()
         self.assertEqual(r.returncode, EXIT_STARTTLS, r.stderr)
@@ -297,6 +297,15 @@ class SmtpSendTest(unittest.TestCase):
         self.assertFalse([c for c in commands if c.upper().startswith(("AUTH", "MAIL", "RCPT", "DATA", "BDAT"))],
                          commands)
         self.assert_not_delivered("alice", self.token)
+        return commands, r.stderr
+
+    def test_starttls_not_offered_fails_closed(self):
+        self.refused_starttls_fails_closed()
+
+    def test_starttls_offered_then_refused_fails_closed(self):
+        commands, stderr = self.refused_starttls_fails_closed("--keep-starttls-offer")
+        self.assertIn("STARTTLS", [c.upper() for c in commands])
+        self.assertIn("TLS not available", stderr)  # the refusal's words reach the user
 
     def test_connection_dropped_mid_data_is_not_delivered(self):
         attachment = self.dir / "big.bin"
@@ -308,7 +317,7 @@ class SmtpSendTest(unittest.TestCase):
         with FaultProxy(ENV["SUBMISSION_PORT"], "--drop-mid-data", "100000") as proxy:
             r = self.send(path, port=proxy.port)
             log = pathlib.Path(proxy.log).read_text()
-        self.assertNotEqual(r.returncode, EXIT_OK, r.stderr)
+        self.assertEqual(r.returncode, EXIT_CONNECTION, r.stderr)
         self.assertIn("dropping the connection", log)
         self.assertRegex(postfix_log()[before:], r"lost connection after (DATA|BDAT)")
         self.assert_not_delivered("alice", self.token)
@@ -330,5 +339,5 @@ class SmtpSendTest(unittest.TestCase):
 
 if __name__ == "__main__":
     ENV = load_env(sys.argv.pop(1))
-    CLI = sys.argv.pop(1)
+    CLI = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -21,6 +21,8 @@ starts in clear, or the SMTPS port):
   --refuse-starttls      removes STARTTLS from the EHLO reply and answers a
                          STARTTLS command itself with "454 4.7.0 TLS not
                          available" (the server never sees it)
+  --keep-starttls-offer  with --refuse-starttls: STARTTLS stays in the EHLO reply,
+                         only the command is refused (offered, then refused)
   --log FILE             appends every client command line seen in clear
                          ("N C: EHLO x"; AUTH arguments are masked), the server's
                          reply lines ("N S: 250 ..."), and events ("N -- tls")
@@ -282,7 +284,7 @@ class SmtpWatcher:
             self._stall()                        # the verdict on the message never arrives
             return
         self.log("S: " + text.decode(errors="replace"))
-        if self.args.refuse_starttls and head == b"EHLO":
+        if self.args.refuse_starttls and not self.args.keep_starttls_offer and head == b"EHLO":
             if text[4:].strip().upper() != b"STARTTLS":
                 self.ehlo_lines.append(text)
             if final:
@@ -325,6 +327,7 @@ async def main():
     parser.add_argument("--drop-mid-data", type=int)
     parser.add_argument("--stall-after-data", action="store_true")
     parser.add_argument("--refuse-starttls", action="store_true")
+    parser.add_argument("--keep-starttls-offer", action="store_true")
     parser.add_argument("--log")
     parser.add_argument("--tls-data-after", type=int, default=16384)
     args = parser.parse_args()
