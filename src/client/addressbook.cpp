@@ -67,16 +67,19 @@ QStringList AddressBook::rank(const QList<std::pair<QString, int>> &texts)
     std::vector<Ranked> ranked;
     ranked.reserve(byAddress.size());
     for (const Seen &seen : std::as_const(byAddress)) {
-        // The form used most; with a name rather than without when as often.
+        // A form with a name (the one used most) rather than the bare address.
         QString best;
         int bestUses = -1;
+        bool bestNamed = false;
         for (auto f = seen.forms.cbegin(); f != seen.forms.cend(); ++f) {
             const bool named = f.key().endsWith(u'>');
-            const bool bestNamed = best.endsWith(u'>');
-            if (f.value() > bestUses || (f.value() == bestUses && named && !bestNamed) ||
-                (f.value() == bestUses && named == bestNamed && f.key() < best)) {
+            const bool better = named != bestNamed      ? named
+                                : f.value() != bestUses ? f.value() > bestUses
+                                                        : f.key() < best;
+            if (bestUses < 0 || better) {
                 best = f.key();
                 bestUses = f.value();
+                bestNamed = named;
             }
         }
         ranked.push_back({best, seen.count});

@@ -13,7 +13,8 @@ namespace Client {
 
 // The addresses seen in the store (senders and recipients) as "Name <addr>", most frequent
 // first, for the compose window's completer (QCompleter on this model). One address once (its
-// most used form with a name); counted by SQLite in one grouped query on a worker thread.
+// most used form with a name, else the bare address); counted by SQLite in one grouped query on a
+// worker thread.
 class AddressBook : public QStringListModel
 {
     Q_OBJECT

@@ -106,6 +106,7 @@ struct Composer::Private
     QHash<QString, QString> passwords;  // given in a prompt this session
     QHash<QString, QString> toRemember; // written to the keyring once the server accepted it
     int sendBuilds = 0;                 // sends being written into the Outbox
+    SendRequest timeouts;               // only its two timeouts are used
 
     bool storeOpen() const { return store != nullptr; }
 };
@@ -534,6 +535,8 @@ void Composer::startSend(const QString &accountId, const QString &password)
     request.account = accountById(accountId);
     request.password = password;
     request.storeDirectory = d->settings.mailDirectory();
+    request.timeoutMs = d->timeouts.timeoutMs;
+    request.finalReplyTimeoutMs = d->timeouts.finalReplyTimeoutMs;
     QList<qint64> ids;
     for (Outgoing o : d->store->outgoing(accountId)) {
         if (!isDue(o, now))
@@ -651,6 +654,12 @@ void Composer::failDue(const QString &accountId, const SendError &error)
 void Composer::answerCertificate(bool trust)
 {
     d->controller->answerCertificate(trust);
+}
+
+void Composer::setSendTimeouts(int silenceMs, int finalReplyMs)
+{
+    d->timeouts.timeoutMs = silenceMs;
+    d->timeouts.finalReplyTimeoutMs = finalReplyMs;
 }
 
 void Composer::cancelSending()

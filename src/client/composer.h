@@ -84,6 +84,9 @@ public:
     // Messages left Holding or Queued when Tidings stopped go this way.
     void flushOutbox(const QString &accountId = {});
     void cancelSending(); // the running send and the accounts waiting for theirs
+    // How long a server may stay silent, and how long its verdict after the data may take
+    // (default 30 s and 10 minutes, as RFC 5321 asks); tests shorten them.
+    void setSendTimeouts(int silenceMs, int finalReplyMs);
     // Messages in the Outbox plus those still being written into it: "quit anyway?"
     int pendingCount() const;
     QList<Client::OutboxEntry> outbox() const;

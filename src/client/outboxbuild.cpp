@@ -138,11 +138,12 @@ Draft draftOf(const Mime::OutgoingMessage &m, const QList<Types::AccountSettings
     d.cc = formatted(m.cc);
     d.bcc = formatted(m.bcc);
     d.subject = m.subject;
+    // The editor's line ends, whatever the message had on the wire.
     d.rich = m.html.has_value();
     if (d.rich)
-        d.html = *m.html;
+        d.html = QString(*m.html).replace(u"\r\n"_s, u"\n"_s);
     else
-        d.text = m.text.value_or(QString());
+        d.text = m.text.value_or(QString()).replace(u"\r\n"_s, u"\n"_s);
     d.attachments = draftFilesOf(m.attachments);
     d.inlineImages = draftFilesOf(m.inlineImages);
     d.inReplyTo = m.inReplyTo;

@@ -135,9 +135,7 @@ SendController::~SendController()
 
 QString SendController::passwordKey(const Types::AccountSettings &account)
 {
-    if (!account.smtpSeparatePassword)
-        return SecretStore::mailKey(account);
-    return u"smtp:"_s + (account.id.isEmpty() ? account.key() : account.id);
+    return SecretStore::smtpKey(account); // what Account Settings writes
 }
 
 QString SendController::accountId() const
@@ -194,6 +192,7 @@ void SendController::launch()
     server.allowPlainPassword = account.allowPlainPassword;
     server.caCertificates = run->caCertificates;
     server.timeoutMs = run->request.timeoutMs;
+    server.finalReplyTimeoutMs = run->request.finalReplyTimeoutMs;
     // Only the certificate trusted for this very host and port.
     const QByteArray pin =
         m_settings.pinnedCertificate(QString::fromLatin1(kPinService), server.host, server.port);

@@ -30,7 +30,8 @@ struct SendRequest
     QString password;
     QList<SendJob> jobs;
     QString storeDirectory;
-    int timeoutMs = 30000;
+    int timeoutMs = 30000;            // silence allowed while commands and data move
+    int finalReplyTimeoutMs = 600000; // after the end of data (RFC 5321 4.5.3.2.6: 10 minutes)
 };
 
 // Runs one Net::sendMail at a time on a worker thread (vmime blocks) and reports on the
