@@ -262,12 +262,14 @@ private:
         m_space = false;
         if (line.isEmpty() && !always)
             return;
-        if (m_blank && !m_lines.isEmpty() && !isBlank(m_lines.last()))
+        const bool separated = m_blank && !m_lines.isEmpty();
+        if (separated && !isBlank(m_lines.last()))
             m_lines << QString(std::min(m_blankQuote, m_quote), u'>');
         m_blank = false;
         m_blankQuote = INT_MAX;
         if (line.isEmpty() && m_marker.isEmpty()) {
-            m_lines << QString(m_quote, u'>');
+            if (!separated) // an empty paragraph between paragraphs: their blank line says it
+                m_lines << QString(m_quote, u'>');
             return;
         }
         const QString indent(2 * std::max<qsizetype>(0, qsizetype(m_lists.size()) - 1), u' ');
@@ -312,10 +314,28 @@ qsizetype skipContent(const QString &html, const QString &name, qsizetype from)
     return gt < 0 ? html.size() : gt + 1;
 }
 
-void handleTag(TextWriter &w, const Tag &tag, int &pre)
+// A paragraph without vertical margins (what QTextEdit writes for every line typed) is a line.
+bool hasNoMargins(const Tag &tag)
+{
+    const QString style = tag.attributes.value(u"style"_s).remove(u' ');
+    return style.contains(u"margin-top:0px"_s) && style.contains(u"margin-bottom:0px"_s);
+}
+
+struct ReaderState
+{
+    int pre = 0;                // inside <pre>
+    bool lineParagraph = false; // the open <p> has no margins
+};
+
+void handleTag(TextWriter &w, const Tag &tag, ReaderState &state)
 {
     const QString &n = tag.name;
-    if (n == u"br"_s) {
+    int &pre = state.pre;
+    if (n == u"p"_s) {
+        if (!tag.closing)
+            state.lineParagraph = hasNoMargins(tag);
+        w.block(!state.lineParagraph);
+    } else if (n == u"br"_s) {
         w.lineBreak();
     } else if (n == u"a"_s) {
         if (!tag.closing) {
@@ -346,7 +366,7 @@ void handleTag(TextWriter &w, const Tag &tag, int &pre)
         pre = std::max(0, pre + (tag.closing ? -1 : 1));
     } else if (n == u"td"_s || n == u"th"_s) {
         w.space();
-    } else if (isOneOf(n, {u"p", u"h1", u"h2", u"h3", u"h4", u"h5", u"h6", u"table", u"hr", u"dl",
+    } else if (isOneOf(n, {u"h1", u"h2", u"h3", u"h4", u"h5", u"h6", u"table", u"hr", u"dl",
                            u"figure", u"address"})) {
         w.block(true);
     } else if (isOneOf(n, {u"div", u"tr", u"dt", u"dd", u"section", u"article", u"header",
@@ -361,7 +381,7 @@ void handleTag(TextWriter &w, const Tag &tag, int &pre)
 QString plainTextFromHtml(const QString &html)
 {
     TextWriter w;
-    int pre = 0;
+    ReaderState state;
     qsizetype i = 0;
     const qsizetype n = html.size();
     while (i < n) {
@@ -369,7 +389,7 @@ QString plainTextFromHtml(const QString &html)
             qsizetype next = html.indexOf(u'<', i + 1);
             if (next < 0)
                 next = n;
-            w.text(html.mid(i, next - i), pre > 0);
+            w.text(html.mid(i, next - i), state.pre > 0);
             i = next;
             continue;
         }
@@ -385,7 +405,7 @@ QString plainTextFromHtml(const QString &html)
             continue;
         }
         if (!next.isLetter() && next != u'/') {
-            w.text(u"<"_s, pre > 0);
+            w.text(u"<"_s, state.pre > 0);
             ++i;
             continue;
         }
@@ -396,7 +416,7 @@ QString plainTextFromHtml(const QString &html)
             isOneOf(tag.name, {u"head", u"style", u"script", u"title", u"template", u"noscript"}))
             i = skipContent(html, tag.name, i);
         else
-            handleTag(w, tag, pre);
+            handleTag(w, tag, state);
     }
     return w.result();
 }

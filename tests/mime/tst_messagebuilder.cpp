@@ -476,6 +476,19 @@ private Q_SLOTS:
             << u"<h1>Title</h1><div>x</div><div>y</div>"_s << u"Title\n\nx\ny"_s;
         QTest::newRow("inline spacing")
             << u"Hello <b>world</b> <i>again</i>!"_s << u"Hello world again!"_s;
+        // What QTextEdit::toHtml() writes: a paragraph without margins per line typed, an
+        // empty one for an empty line.
+        QTest::newRow("qtextedit lines")
+            << u"<html><head><meta name=\"qrichtext\" content=\"1\" /><style type=\"text/css\">\n"
+               "p, li { white-space: pre-wrap; }\n</style></head><body style=\" font-size:9pt;\">\n"
+               "<p style=\" margin-top:0px; margin-bottom:0px; margin-left:0px;\">line one</p>\n"
+               "<p style=\" margin-top:0px; margin-bottom:0px; margin-left:0px;\">line two</p>\n"
+               "<p style=\"-qt-paragraph-type:empty; margin-top:0px; margin-bottom:0px;\"><br "
+               "/></p>\n"
+               "<p style=\" margin-top:0px; margin-bottom:0px;\">after an empty line</p></body></html>"_s
+            << u"line one\nline two\n\nafter an empty line"_s;
+        QTest::newRow("empty paragraph between paragraphs")
+            << u"<p>one</p><p><br></p><p>two</p>"_s << u"one\n\ntwo"_s;
         QTest::newRow("stray angle") << u"1 < 2 and 3 > 2"_s << u"1 < 2 and 3 > 2"_s;
     }
     void plainTextFromHtml()
