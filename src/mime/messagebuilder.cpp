@@ -147,6 +147,8 @@ OpenFile openFile(const OutgoingFile &file)
             byName.isEmpty() ? db.mimeTypeForFile(file.path, QMimeDatabase::MatchContent).name()
                              : byName.first().name();
     }
+    if (out.spec.contentType == u"application/x-zerosize"_s) // an empty file: no type to tell
+        out.spec.contentType = u"application/octet-stream"_s;
     static const QRegularExpression token(u"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+$"_s);
     if (!token.match(out.spec.contentType).hasMatch())
         out.spec.contentType = u"application/octet-stream"_s;

@@ -204,20 +204,25 @@ private Q_SLOTS:
         QVERIFY(writeFile(bin, big));
         const QString note = path(u"note.txt"_s);
         QVERIFY(writeFile(note, "line one\nline two without CR\n"));
+        const QString empty = path(u"empty"_s);
+        QVERIFY(writeFile(empty, {}));
         m.attachments = {{bin, QString(), QString(), QString()},
-                         {note, u"renamed.txt"_s, QString(), QString()}};
+                         {note, u"renamed.txt"_s, QString(), QString()},
+                         {empty, QString(), QString(), QString()}};
         const QByteArray out = build(m);
         QVERIFY(field(out, u"Content-Type"_s).startsWith(u"multipart/mixed"_s));
         QVERIFY(out.contains("Content-Disposition: attachment; filename=data.bin"));
         QVERIFY(out.contains("Content-Type: application/octet-stream"));
         QVERIFY(out.contains("Content-Type: text/plain; name=renamed.txt")); // guessed by name
-        QCOMPARE(out.count("Content-Transfer-Encoding: base64"), 2);
+        QCOMPARE(out.count("Content-Transfer-Encoding: base64"), 3);
+        QVERIFY(out.contains("Content-Type: application/octet-stream; name=empty"));
 
         const QString file = path(u"mixed.eml"_s);
         writeFile(file, out);
         const Mime::ReadResult read = Mime::readMessage(file);
         QVERIFY(read.view);
-        QCOMPARE(read.view->attachments.size(), 2);
+        QCOMPARE(read.view->attachments.size(), 3);
+        QCOMPARE(read.view->attachments[2].size, 0);
         QCOMPARE(read.view->attachments[0].filename, u"data.bin"_s);
         QCOMPARE(read.view->attachments[0].size, big.size());
         QCOMPARE(read.view->attachments[1].filename, u"renamed.txt"_s);
