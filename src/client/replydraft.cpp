@@ -376,6 +376,25 @@ QString quoteHtml(const QString &text)
     return html + u"</blockquote>"_s;
 }
 
+QList<DraftFile> extractForwardedFiles(const QString &originalPath,
+                                       const Mime::MessageView &original, const QString &directory,
+                                       QString *error)
+{
+    QList<DraftFile> files;
+    for (int i = 0; i < original.attachments.size(); ++i) {
+        const Mime::Attachment &a = original.attachments.at(i);
+        const QString path = Mime::extractAttachment(originalPath, i, directory, error);
+        if (path.isEmpty())
+            return {};
+        files.append({path,
+                      a.filename.isEmpty() ? QFileInfo(path).fileName() : a.filename,
+                      a.contentType,
+                      QFileInfo(path).size(),
+                      {}});
+    }
+    return files;
+}
+
 Draft makeReply(const Mime::MessageView &original, const QString &originalPath, ReplyKind kind,
                 const QList<Types::AccountSettings> &identities, const QString &selection,
                 bool rich, const QList<DraftFile> &originalFiles)

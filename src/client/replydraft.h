@@ -33,6 +33,13 @@ Draft makeReply(const Mime::MessageView &original, const QString &originalPath, 
                 const QList<Types::AccountSettings> &identities, const QString &selection,
                 bool rich, const QList<DraftFile> &originalFiles = {});
 
+// For Forward: the original's attachments, inline images too (the forwarded text does not show
+// them), decoded into `directory` (which must outlive the draft) under safe names. Empty with
+// *error when one cannot be written.
+QList<DraftFile> extractForwardedFiles(const QString &originalPath,
+                                       const Mime::MessageView &original, const QString &directory,
+                                       QString *error);
+
 // "Re: " before a subject, once: "Re: Re: x", "RE: x", "AW: x" and "回复：x" all become "Re: x".
 QString replySubject(const QString &subject);
 // "Fwd: " before a subject, once ("Fw: x", "WG: x", "转发：x" become "Fwd: x").

@@ -302,6 +302,46 @@ private Q_SLOTS:
         QVERIFY(rich.html.contains(u"附件见下 &lt;b&gt;not bold&lt;/b&gt; &amp; done"_s));
     }
 
+    void forwardCarriesTheExtractedAttachments()
+    {
+        const QString path =
+            write(u"attached.eml"_s,
+                  "From: zhang@example.cn\r\nTo: me@tidings.test\r\nSubject: files\r\n"
+                  "MIME-Version: 1.0\r\n"
+                  "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                  "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nsee attached\r\n"
+                  "--b\r\nContent-Type: application/pdf\r\n"
+                  "Content-Disposition: attachment; filename*=UTF-8''%E7%BA%AA%E8%A6%81.pdf\r\n"
+                  "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJcfsj6IK\r\n"
+                  "--b--\r\n");
+        const Mime::MessageView view = read(path);
+        QCOMPARE(view.attachments.size(), 1);
+        QTemporaryDir files;
+        QString error;
+        const QList<Client::DraftFile> extracted =
+            Client::extractForwardedFiles(path, view, files.path(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(extracted.size(), 1);
+        QCOMPARE(extracted.first().name, u"纪要.pdf"_s);
+        QCOMPARE(extracted.first().contentType, u"application/pdf"_s);
+        QVERIFY(extracted.first().path.startsWith(files.path()));
+        QFile pdf(extracted.first().path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.readAll(), QByteArray::fromBase64("JVBERi0xLjQKJcfsj6IK"));
+        QCOMPARE(extracted.first().size, 15);
+
+        const auto draft =
+            Client::makeReply(view, path, ReplyKind::Forward,
+                              {identity(u"me"_s, u"me@tidings.test"_s)}, {}, false, extracted);
+        QCOMPARE(draft.attachments.size(), 1);
+        QCOMPARE(draft.attachments.first().path, extracted.first().path);
+        QVERIFY(draft.text.contains(u"see attached"_s));
+
+        QVERIFY(Client::extractForwardedFiles(path, view, files.filePath(u"missing/dir"_s), &error)
+                    .isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
     void forwardAsAttachment()
     {
         const QString path = write(u"minutes.eml"_s, kChineseMinutes);
