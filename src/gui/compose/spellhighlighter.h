@@ -21,7 +21,8 @@ class SpellHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
 public:
-    // Neither is owned; the highlighter belongs to the editor's document.
+    // Neither is owned; the highlighter belongs to the editor's current document (an editor given
+    // another document needs a new highlighter). The checker must outlive it.
     SpellHighlighter(Client::SpellChecker *checker, QTextEdit *edit);
 
     Client::SpellChecker *checker() const { return m_checker; }
