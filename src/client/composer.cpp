@@ -2,8 +2,8 @@
 #include "composer.h"
 #include "outboxbuild_p.h"
 
-#include "client/secretstore.h"
-#include "client/sendcontroller.h"
+#include "outboxsender.h"
+
 #include "client/settingsstore.h"
 #include "mime/messagebuilder.h"
 #include "store/messagestore.h"
@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThread>
-#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -47,12 +46,6 @@ bool sameDraft(const Draft &a, const Draft &b)
            a.subject == b.subject && a.rich == b.rich && a.html == b.html && a.text == b.text &&
            a.inReplyTo == b.inReplyTo && a.references == b.references &&
            sameFiles(a.attachments, b.attachments) && sameFiles(a.inlineImages, b.inlineImages);
-}
-
-bool isDue(const Outgoing &o, qint64 now)
-{
-    return o.state == Outgoing::State::Queued ||
-           (o.state == Outgoing::State::Holding && o.notBefore <= now);
 }
 
 } // namespace
@@ -91,24 +84,13 @@ struct Composer::Private
     std::unique_ptr<Store::MessageStore> store; // this thread's connection
     QString storeError;
     QString composeRoot; // <dataDir>/compose
-    SecretStore *secrets = nullptr;
-    SendController *controller = nullptr;
     QHash<QString, Session> sessions;
     QSet<QThread *> workers;
     QList<qint64> recoverable;
     QHash<qint64, QString>
         openedDirectories; // openDraft(id) -> its files, until a session takes them
-    QHash<qint64, QTimer *> holds;
-    QStringList flushQueue; // accounts whose due messages go next
-    QString sendingAccount; // the account being sent (or whose password is awaited)
-    QString awaitingKey;    // keyring read in flight
-    bool awaitingPassword = false;
-    QHash<QString, QString> passwords;  // given in a prompt this session
-    QHash<QString, QString> toRemember; // written to the keyring once the server accepted it
-    int sendBuilds = 0;                 // sends being written into the Outbox
-    SendRequest timeouts;               // only its two timeouts are used
-
-    bool storeOpen() const { return store != nullptr; }
+    int sendBuilds = 0;    // sends being written into the Outbox
+    OutboxSender *sender = nullptr;
 };
 
 Composer::Composer(SettingsStore &settings, QObject *parent)
@@ -125,17 +107,17 @@ Composer::Composer(SettingsStore &settings, QObject *parent)
         d->store = std::move(store);
     else
         qCWarning(lcComposer) << "cannot open the mail store:" << d->storeError;
-    d->secrets = new SecretStore(this);
-    d->controller = new SendController(settings, this);
-    connect(d->secrets, &SecretStore::readFinished, this, &Composer::onPasswordRead);
-    connect(d->secrets, &SecretStore::failed, this,
-            [this](const QString &key, const QString &) { onPasswordRead(key, QString()); });
-    connect(d->controller, &SendController::progress, this, &Composer::progress);
-    connect(d->controller, &SendController::protocolLine, this, &Composer::protocolLine);
-    connect(d->controller, &SendController::certificateQuestion, this,
-            &Composer::certificateQuestion);
-    connect(d->controller, &SendController::messageFinished, this, &Composer::onMessageFinished);
-    connect(d->controller, &SendController::finished, this, &Composer::onSendFinished);
+    d->sender = new OutboxSender(settings, d->store.get(), this);
+    connect(d->sender, &OutboxSender::sendHeld, this, &Composer::sendHeld);
+    connect(d->sender, &OutboxSender::sending, this, &Composer::sending);
+    connect(d->sender, &OutboxSender::progress, this, &Composer::progress);
+    connect(d->sender, &OutboxSender::sent, this, &Composer::sent);
+    connect(d->sender, &OutboxSender::sendFailed, this, &Composer::sendFailed);
+    connect(d->sender, &OutboxSender::certificateQuestion, this, &Composer::certificateQuestion);
+    connect(d->sender, &OutboxSender::passwordNeeded, this, &Composer::passwordNeeded);
+    connect(d->sender, &OutboxSender::protocolLine, this, &Composer::protocolLine);
+    connect(d->sender, &OutboxSender::changed, this, &Composer::changed);
+    connect(d->sender, &OutboxSender::idle, this, &Composer::idle);
     if (!d->store)
         return;
     // Drafts of windows open when Tidings stopped without closing them.
@@ -143,33 +125,18 @@ Composer::Composer(SettingsStore &settings, QObject *parent)
         if (d->store->folderKindOf(id) == FolderKind::Drafts)
             d->recoverable << id;
     writeMarkers();
-    // A message being sent when Tidings stopped may have gone: the user decides (Retry).
-    for (Outgoing o : d->store->outgoing())
-        if (o.state == Outgoing::State::Sending) {
-            o.state = Outgoing::State::Failed;
-            detail::storeError({SendErrorKind::Interrupted,
-                                0,
-                                {},
-                                u"Tidings stopped while it was being sent"_s,
-                                {}},
-                               o);
-            QString error;
-            if (!d->store->setOutgoing(o, &error))
-                qCWarning(lcComposer) << error;
-        }
+    d->sender->markInterrupted();
 }
 
 Composer::~Composer()
 {
-    for (QTimer *timer : std::as_const(d->holds))
-        timer->stop();
+    delete d->sender; // stops its holds, cancels a send and waits for it
+    d->sender = nullptr;
     for (QThread *worker : std::as_const(d->workers)) {
         worker->wait();
         delete worker;
     }
     d->workers.clear();
-    delete d->controller; // cancels and waits for its worker
-    d->controller = nullptr;
 }
 
 QList<Types::AccountSettings> Composer::identities() const
@@ -403,10 +370,10 @@ void Composer::onBuilt(const QString &key, const std::shared_ptr<Build> &build)
     finishSession(key);
     Q_EMIT queued(key, build->id);
     if (build->outgoing.state == Outgoing::State::Holding) {
-        hold(build->id, build->outgoing.notBefore);
+        d->sender->hold(build->id, build->outgoing.notBefore);
         return;
     }
-    flushOutbox(build->account.id);
+    d->sender->flush(build->account.id);
 }
 
 // --- Sending
@@ -441,238 +408,39 @@ bool Composer::send(const QString &key, const Draft &draft, QString *error)
     return true;
 }
 
-void Composer::hold(qint64 id, qint64 notBefore)
-{
-    const qint64 ms = qMax<qint64>(0, notBefore - QDateTime::currentMSecsSinceEpoch());
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] { release(id); });
-    delete d->holds.value(id);
-    d->holds.insert(id, timer);
-    timer->start(int(ms));
-    Q_EMIT sendHeld(id, int(ms));
-}
-
-void Composer::release(qint64 id)
-{
-    if (QTimer *timer = d->holds.take(id))
-        timer->deleteLater();
-    std::optional<Outgoing> o = d->store ? d->store->outgoingOf(id) : std::nullopt;
-    if (!o || o->state != Outgoing::State::Holding)
-        return; // undone, or edited
-    o->state = Outgoing::State::Queued;
-    QString error;
-    if (!d->store->setOutgoing(*o, &error))
-        qCWarning(lcComposer) << error;
-    flushOutbox(o->account);
-}
-
 void Composer::flushOutbox(const QString &accountId)
 {
-    if (!d->store)
-        return;
-    QStringList accounts;
-    if (accountId.isEmpty()) {
-        for (const Outgoing &o : d->store->outgoing())
-            if (!accounts.contains(o.account))
-                accounts << o.account;
-    } else {
-        accounts << accountId;
-    }
-    for (const QString &a : std::as_const(accounts))
-        if (!d->flushQueue.contains(a))
-            d->flushQueue << a;
-    nextFlush();
+    d->sender->flush(accountId);
 }
 
-void Composer::nextFlush()
+bool Composer::retry(qint64 id)
 {
-    if (!d->sendingAccount.isEmpty() || !d->store)
-        return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    while (!d->flushQueue.isEmpty()) {
-        const QString accountId = d->flushQueue.takeFirst();
-        const QList<Outgoing> rows = d->store->outgoing(accountId);
-        if (std::none_of(rows.begin(), rows.end(),
-                         [&](const Outgoing &o) { return isDue(o, now); }))
-            continue;
-        const Types::AccountSettings account = accountById(accountId);
-        if (!account.canSend()) { // removed, or its outgoing server taken away
-            failDue(accountId,
-                    {SendErrorKind::Message, 0, {}, u"the account has no outgoing server"_s, {}});
-            continue;
-        }
-        d->sendingAccount = accountId;
-        if (account.smtpLogin().isEmpty() || d->passwords.contains(accountId)) {
-            startSend(accountId, d->passwords.value(accountId));
-            return;
-        }
-        d->awaitingKey = SendController::passwordKey(account);
-        d->secrets->read(d->awaitingKey);
-        return;
-    }
-    if (d->controller->state() == SendController::State::Idle)
-        Q_EMIT idle();
-}
-
-void Composer::onPasswordRead(const QString &key, const QString &secret)
-{
-    if (key != d->awaitingKey || d->sendingAccount.isEmpty())
-        return;
-    d->awaitingKey.clear();
-    if (secret.isEmpty()) {
-        d->awaitingPassword = true;
-        Q_EMIT passwordNeeded(d->sendingAccount, QString());
-        return;
-    }
-    startSend(d->sendingAccount, secret);
-}
-
-void Composer::startSend(const QString &accountId, const QString &password)
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    SendRequest request;
-    request.account = accountById(accountId);
-    request.password = password;
-    request.storeDirectory = d->settings.mailDirectory();
-    request.timeoutMs = d->timeouts.timeoutMs;
-    request.finalReplyTimeoutMs = d->timeouts.finalReplyTimeoutMs;
-    QList<qint64> ids;
-    for (Outgoing o : d->store->outgoing(accountId)) {
-        if (!isDue(o, now))
-            continue;
-        if (QTimer *timer = d->holds.take(o.id))
-            timer->deleteLater();
-        o.state = Outgoing::State::Sending;
-        ++o.attempts;
-        QString error;
-        if (!d->store->setOutgoing(o, &error)) {
-            qCWarning(lcComposer) << error;
-            continue;
-        }
-        request.jobs.append({o.id, d->store->pathOfId(o.id)});
-        ids << o.id;
-    }
-    if (request.jobs.isEmpty()) {
-        d->sendingAccount.clear();
-        nextFlush();
-        return;
-    }
-    Q_EMIT changed();
-    for (qint64 id : std::as_const(ids))
-        Q_EMIT sending(id);
-    qCDebug(lcComposer) << "sending" << ids.size() << "messages of" << accountId;
-    d->controller->start(request);
-}
-
-void Composer::onMessageFinished(qint64 id, const SendError &error)
-{
-    Q_EMIT changed();
-    if (error.ok())
-        Q_EMIT sent(id);
-    else
-        Q_EMIT sendFailed(id, error);
-}
-
-void Composer::onSendFinished(const SendError &error)
-{
-    const QString accountId = std::exchange(d->sendingAccount, QString());
-    if (error.kind == SendErrorKind::Authentication) {
-        // Refused: forgotten, and asked again with the server's words (the messages wait in the
-        // Outbox as Failed; a password given now sends them again).
-        d->passwords.remove(accountId);
-        d->toRemember.remove(accountId);
-        d->sendingAccount = accountId;
-        d->awaitingPassword = true;
-        Q_EMIT passwordNeeded(accountId,
-                              error.serverText.isEmpty() ? error.detail : error.serverText);
-        return;
-    }
-    if (error.ok() && d->toRemember.contains(accountId)) {
-        const Types::AccountSettings account = accountById(accountId);
-        if (!account.id.isEmpty())
-            d->secrets->write(SendController::passwordKey(account), d->toRemember.take(accountId));
-    }
-    nextFlush();
-}
-
-void Composer::providePassword(const QString &accountId, const QString &password, bool remember)
-{
-    if (!d->awaitingPassword || accountId != d->sendingAccount)
-        return;
-    d->awaitingPassword = false;
-    d->passwords.insert(accountId, password);
-    if (remember)
-        d->toRemember.insert(accountId, password);
-    else
-        d->toRemember.remove(accountId);
-    // The messages a refused password failed go again with this one.
-    for (Outgoing o : d->store->outgoing(accountId)) {
-        const SendErrorKind kind = sendErrorKindFromName(o.errorKind);
-        if (o.state == Outgoing::State::Failed &&
-            (kind == SendErrorKind::Authentication || kind == SendErrorKind::Password)) {
-            o.state = Outgoing::State::Queued;
-            QString error;
-            d->store->setOutgoing(o, &error);
-        }
-    }
-    startSend(accountId, password);
-}
-
-void Composer::declinePassword(const QString &accountId)
-{
-    if (!d->awaitingPassword || accountId != d->sendingAccount)
-        return;
-    d->awaitingPassword = false;
-    d->sendingAccount.clear();
-    // Those still waiting fail with Password; those the server refused keep its words.
-    failDue(accountId, {SendErrorKind::Password, 0, {}, u"no password for this account"_s, {}});
-    nextFlush();
-}
-
-void Composer::failDue(const QString &accountId, const SendError &error)
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    bool any = false;
-    for (Outgoing o : d->store->outgoing(accountId)) {
-        if (!isDue(o, now))
-            continue;
-        if (QTimer *timer = d->holds.take(o.id))
-            timer->deleteLater();
-        o.state = Outgoing::State::Failed;
-        detail::storeError(error, o);
-        QString why;
-        if (!d->store->setOutgoing(o, &why))
-            continue;
-        any = true;
-        Q_EMIT sendFailed(o.id, error);
-    }
-    if (any)
-        Q_EMIT changed();
-}
-
-void Composer::answerCertificate(bool trust)
-{
-    d->controller->answerCertificate(trust);
-}
-
-void Composer::setSendTimeouts(int silenceMs, int finalReplyMs)
-{
-    d->timeouts.timeoutMs = silenceMs;
-    d->timeouts.finalReplyTimeoutMs = finalReplyMs;
+    return d->sender->retry(id);
 }
 
 void Composer::cancelSending()
 {
-    d->flushQueue.clear();
-    if (d->controller->state() != SendController::State::Idle) {
-        d->controller->cancel();
-        return;
-    }
-    if (d->awaitingPassword)
-        declinePassword(d->sendingAccount);
-    d->awaitingKey.clear();
-    d->sendingAccount.clear();
+    d->sender->cancel();
+}
+
+void Composer::setSendTimeouts(int silenceMs, int finalReplyMs)
+{
+    d->sender->setTimeouts(silenceMs, finalReplyMs);
+}
+
+void Composer::providePassword(const QString &accountId, const QString &password, bool remember)
+{
+    d->sender->providePassword(accountId, password, remember);
+}
+
+void Composer::declinePassword(const QString &accountId)
+{
+    d->sender->declinePassword(accountId);
+}
+
+void Composer::answerCertificate(bool trust)
+{
+    d->sender->answerCertificate(trust);
 }
 
 std::optional<Draft> Composer::backToDrafts(qint64 id, bool heldOnly)
@@ -681,15 +449,14 @@ std::optional<Draft> Composer::backToDrafts(qint64 id, bool heldOnly)
     if (!o || o->state == Outgoing::State::Sending ||
         (heldOnly && o->state != Outgoing::State::Holding))
         return std::nullopt;
-    if (o->state == Outgoing::State::Queued && d->sendingAccount == o->account)
+    if (o->state == Outgoing::State::Queued && d->sender->isSending(o->account))
         return std::nullopt; // its account's send is starting: too late
     QString error;
     if (!d->store->moveLocal(id, FolderKind::Drafts, &error)) {
         qCWarning(lcComposer) << error;
         return std::nullopt;
     }
-    if (QTimer *timer = d->holds.take(id))
-        timer->deleteLater();
+    d->sender->forget(id);
     Q_EMIT changed();
     return openDraft(id);
 }
@@ -702,20 +469,6 @@ std::optional<Draft> Composer::undoSend(qint64 id)
 std::optional<Draft> Composer::editOutgoing(qint64 id)
 {
     return backToDrafts(id, false);
-}
-
-bool Composer::retry(qint64 id)
-{
-    std::optional<Outgoing> o = d->store ? d->store->outgoingOf(id) : std::nullopt;
-    if (!o || o->state == Outgoing::State::Sending)
-        return false;
-    o->state = Outgoing::State::Queued;
-    QString error;
-    if (!d->store->setOutgoing(*o, &error))
-        return false;
-    Q_EMIT changed();
-    flushOutbox(o->account);
-    return true;
 }
 
 int Composer::pendingCount() const

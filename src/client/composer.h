@@ -20,12 +20,9 @@
 #include <optional>
 
 class QThread;
-class QTimer;
 
 namespace Client {
 
-class SecretStore;
-class SendController;
 class SettingsStore;
 
 // Owned by the main window (like SyncScheduler). Never blocks on a message: building one (its
@@ -123,14 +120,6 @@ private:
     void onBuilt(const QString &key, const std::shared_ptr<Build> &build);
     void finishSession(const QString &key);
     void writeMarkers();
-    void hold(qint64 id, qint64 notBefore);
-    void release(qint64 id);
-    void nextFlush();
-    void startSend(const QString &accountId, const QString &password);
-    void onPasswordRead(const QString &key, const QString &secret);
-    void onMessageFinished(qint64 id, const Client::SendError &error);
-    void onSendFinished(const Client::SendError &error);
-    void failDue(const QString &accountId, const Client::SendError &error);
     std::optional<Client::Draft> backToDrafts(qint64 id, bool heldOnly);
     Types::AccountSettings accountById(const QString &id) const;
 
