@@ -325,6 +325,43 @@ private Q_SLOTS:
         QCOMPARE(entry->error.kind, SendErrorKind::Timeout);
     }
 
+    void anUntrustedCertificateIsAQuestionAndTrustIsPinnedForSmtp()
+    {
+        Types::AccountSettings a = account(kSender, m_env.value(u"SUBMISSION_PORT"_s).toUShort());
+        a.caFile.clear(); // the stack's own CA is not the system's
+        m_settings->setAccounts({a});
+        Composer composer(*m_settings);
+        answerPassword(composer, kPassword);
+        QSignalSpy question(&composer, &Composer::certificateQuestion);
+        QSignalSpy failed(&composer, &Composer::sendFailed);
+        QSignalSpy sent(&composer, &Composer::sent);
+        // Declined: the message stays, failed with Certificate.
+        const qint64 first = send(composer, draft({kRecipient + u"@localhost"_s}, u"one"_s));
+        QVERIFY(question.wait(kWaitMs));
+        const auto q = question.first().first().value<Client::CertificateQuestion>();
+        QCOMPARE(q.host, a.smtpHost);
+        QCOMPARE(q.port, a.smtpPort);
+        QVERIFY(!q.certificate.isNull());
+        QCOMPARE(failed.size(), 0); // a question is not an ending
+        composer.answerCertificate(false);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
+        QCOMPARE(failed.first().at(1).value<Client::SendError>().kind, SendErrorKind::Certificate);
+        QCOMPARE(composer.outboxEntry(first)->error.kind, SendErrorKind::Certificate);
+        QVERIFY(m_settings->pinnedCertificate(u"smtp"_s, a.smtpHost, a.smtpPort).isEmpty());
+        // Trusted: pinned for SMTP on that host and port only, and sent.
+        QVERIFY(composer.retry(first));
+        QVERIFY(question.wait(kWaitMs));
+        composer.answerCertificate(true);
+        QVERIFY2(sent.wait(kWaitMs), qPrintable(failureText(failed)));
+        QCOMPARE(sent.first().first().toLongLong(), first);
+        QVERIFY(!m_settings->pinnedCertificate(u"smtp"_s, a.smtpHost, a.smtpPort).isEmpty());
+        QVERIFY(m_settings->pinnedCertificate(u"pop3"_s, a.smtpHost, a.smtpPort).isEmpty());
+        // Asked no more.
+        send(composer, draft({kRecipient + u"@localhost"_s}, u"two"_s));
+        QVERIFY(sent.wait(kWaitMs));
+        QCOMPARE(question.size(), 2);
+    }
+
 private:
     static int run(const QString &program, const QStringList &arguments)
     {
