@@ -71,6 +71,24 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
+    void composeSettingsHaveTheirDefaults()
+    {
+        Client::SettingsStore fresh(Common::Profile::at(m_dir->path() + u"/fresh"_s));
+        QCOMPARE(fresh.undoSendSeconds(), 5);
+        QCOMPARE(fresh.attachmentWarningMb(), 25);
+        QVERIFY(fresh.openDraftMarkers().isEmpty());
+        fresh.setUndoSendSeconds(0); // off
+        fresh.setAttachmentWarningMb(10);
+        fresh.setOpenDraftMarkers({7, 9});
+        fresh.sync();
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path() + u"/fresh"_s));
+        QCOMPARE(reread.undoSendSeconds(), 0);
+        QCOMPARE(reread.attachmentWarningMb(), 10);
+        QCOMPARE(reread.openDraftMarkers(), (QList<qint64>{7, 9}));
+        reread.setUndoSendSeconds(-3);
+        QCOMPARE(reread.undoSendSeconds(), 0);
+    }
+
     void identitiesAreTheAccountsThatCanSend()
     {
         Composer composer(*m_settings);
