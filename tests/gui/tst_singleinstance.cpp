@@ -13,7 +13,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QThread>
+
+#include <atomic>
 #include <future>
+#include <memory>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -98,6 +102,7 @@ private Q_SLOTS:
     void aCrashedInstancesSocketIsTakenOver();
     void garbageAndOversizedRequestsAreDropped_data();
     void garbageAndOversizedRequestsAreDropped();
+    void twoStartsAtOnceMakeOneInstance();
     void aRequestTooLongToSendIsNotSent();
     void aSilentPeerIsHungUpOn();
     void differentProfilesDoNotMeet();
@@ -218,6 +223,35 @@ void TestSingleInstance::garbageAndOversizedRequestsAreDropped()
     QTRY_VERIFY_WITH_TIMEOUT(ready(valid), 10000);
     QCOMPARE(valid.get(), SingleInstance::Forward::Delivered);
     QCOMPARE(urls.size(), 1);
+}
+
+void TestSingleInstance::twoStartsAtOnceMakeOneInstance()
+{
+    // Without the lock both may find nobody and both listen (the later one's socket replacing
+    // the earlier one's file): several rounds make that interleaving likely.
+    QThread *main = QThread::currentThread();
+    for (int round = 0; round < 20; ++round) {
+        const QString name = nameFor(u"race-%1"_s.arg(round));
+        std::atomic<int> waiting{2};
+        auto racer = [name, main, &waiting] {
+            auto instance = std::make_unique<SingleInstance>(name);
+            --waiting;
+            while (waiting.load() > 0) {
+            }
+            const SingleInstance::Start result = instance->start(u"mailto:r@s.example"_s);
+            instance->moveToThread(main); // the listening one answers from the test's events
+            return std::make_pair(result, std::move(instance));
+        };
+        auto one = offThread(racer);
+        auto two = offThread(racer);
+        QTRY_VERIFY_WITH_TIMEOUT(ready(one) && ready(two), 20000);
+        auto [resultOne, instanceOne] = one.get();
+        auto [resultTwo, instanceTwo] = two.get();
+        const QList<SingleInstance::Start> results{resultOne, resultTwo};
+        QVERIFY2(results.count(SingleInstance::Start::Listening) == 1 &&
+                     results.count(SingleInstance::Start::Forwarded) == 1,
+                 qPrintable(u"round %1: %2 and %3"_s.arg(round).arg(int(resultOne)).arg(int(resultTwo))));
+    }
 }
 
 void TestSingleInstance::aRequestTooLongToSendIsNotSent()
