@@ -121,17 +121,18 @@ SingleInstance::Start SingleInstance::start(const QString &request)
         return Start::Forwarded;
     case Forward::NoAnswer:
         qCWarning(lcSingleInstance) << "an instance listens on" << m_serverName << "but did not answer";
-        return Start::Failed;
+        return Start::NoAnswer;
     case Forward::NoInstance:
         break;
     }
     if (ownedByAnotherUser(m_serverName)) {
         qCWarning(lcSingleInstance) << m_serverName << "belongs to another user; running alone";
-        return Start::Failed;
+        return Start::Alone;
     }
-    // Nobody answers there: what is left is a crashed instance's socket file.
+    // Nobody accepts there: what is left is a crashed instance's socket file. (Qt's user-only
+    // listen() would also rename its new socket over it; this does not rely on that.)
     QLocalServer::removeServer(m_serverName);
-    return listen() ? Start::Listening : Start::Failed;
+    return listen() ? Start::Listening : Start::Alone;
 }
 
 SingleInstance::Forward SingleInstance::forward(const QString &serverName, const QString &request,

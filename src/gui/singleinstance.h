@@ -22,7 +22,8 @@ public:
     enum class Start {
         Forwarded, // another instance took the request: exit
         Listening, // this is the instance now
-        Failed,    // neither (an instance that does not answer, or no socket): run alone
+        NoAnswer,  // an instance listens but did not answer: do not start a second one on it
+        Alone,     // no socket could be made (or it is another user's): run without one
     };
 
     // serverName: a full socket path; serverNameFor() gives the one for a profile.

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,6 +18,7 @@
 
 #include <atomic>
 #include <future>
+#include <tuple>
 #include <memory>
 
 #include <sys/socket.h>
@@ -105,6 +107,7 @@ private Q_SLOTS:
     void twoStartsAtOnceMakeOneInstance();
     void aRequestTooLongToSendIsNotSent();
     void aSilentPeerIsHungUpOn();
+    void aHungInstanceIsNotStartedOver();
     void differentProfilesDoNotMeet();
     void theSameProfileSpelledDifferentlyMeets();
 
@@ -277,6 +280,28 @@ void TestSingleInstance::aSilentPeerIsHungUpOn()
     QVERIFY(reply.closed);
     QCOMPARE(reply.answer, QByteArray());
     QVERIFY2(reply.ms >= SingleInstance::kPeerTimeoutMs - 500, QByteArray::number(reply.ms).constData());
+}
+
+void TestSingleInstance::aHungInstanceIsNotStartedOver()
+{
+    // Something listens on the name but never answers (an instance stuck in a long operation).
+    const QString name = nameFor(u"hung"_s);
+    QLocalServer hung;
+    QVERIFY(hung.listen(name));
+    auto second = offThread([name] {
+        QElapsedTimer clock;
+        clock.start();
+        SingleInstance instance(name);
+        const SingleInstance::Start result = instance.start(u"mailto:a@b.example"_s);
+        return std::make_tuple(result, instance.isListening(), clock.elapsed());
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(ready(second), 4 * SingleInstance::kAnswerTimeoutMs);
+    const auto [result, listening, ms] = second.get();
+    QCOMPARE(result, SingleInstance::Start::NoAnswer);
+    QVERIFY(!listening);
+    QVERIFY(hung.isListening());
+    QVERIFY(QFileInfo::exists(name)); // its socket was left alone
+    QVERIFY2(ms < 3 * SingleInstance::kAnswerTimeoutMs, QByteArray::number(ms).constData());
 }
 
 void TestSingleInstance::differentProfilesDoNotMeet()
