@@ -32,7 +32,8 @@ static_assert(Client::MailtoUrl::kMaxLength * 3 + 64 <= SingleInstance::kMaxMess
 
 constexpr QByteArrayView kMagic = "TIDINGS/1 ";
 constexpr QByteArrayView kAnswer = "OK\n";
-constexpr int kLockTimeoutMs = SingleInstance::kAnswerTimeoutMs + SingleInstance::kConnectTimeoutMs + 1000;
+constexpr int kLockTimeoutMs =
+    SingleInstance::kAnswerTimeoutMs + SingleInstance::kConnectTimeoutMs + 1000;
 
 QString userKey()
 {
@@ -90,9 +91,9 @@ std::optional<QString> payloadOf(QByteArrayView line)
 } // namespace
 
 SingleInstance::SingleInstance(const QString &serverName, QObject *parent)
-    : QObject(parent), m_serverName(serverName)
-{
-}
+    : QObject(parent)
+    , m_serverName(serverName)
+{}
 
 SingleInstance::~SingleInstance() = default;
 
@@ -100,8 +101,9 @@ QString SingleInstance::serverNameFor(const QString &profileSettingsFile)
 {
     const QFileInfo file(profileSettingsFile);
     const QFileInfo folder(file.absolutePath());
-    const QString where = (folder.exists() ? folder.canonicalFilePath() : folder.absoluteFilePath()) +
-                          u'/' + file.fileName();
+    const QString where =
+        (folder.exists() ? folder.canonicalFilePath() : folder.absoluteFilePath()) + u'/' +
+        file.fileName();
     const QByteArray key = userKey().toUtf8() + '\0' + where.toUtf8();
     const QByteArray hash =
         QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(20);
@@ -120,7 +122,8 @@ SingleInstance::Start SingleInstance::start(const QString &request)
     case Forward::Delivered:
         return Start::Forwarded;
     case Forward::NoAnswer:
-        qCWarning(lcSingleInstance) << "an instance listens on" << m_serverName << "but did not answer";
+        qCWarning(lcSingleInstance)
+            << "an instance listens on" << m_serverName << "but did not answer";
         return Start::NoAnswer;
     case Forward::NoInstance:
         break;
@@ -153,7 +156,8 @@ SingleInstance::Forward SingleInstance::forward(const QString &serverName, const
         if (!socket.waitForBytesWritten(int(deadline.remainingTime())))
             return Forward::NoAnswer;
     while (!socket.canReadLine()) {
-        if (socket.bytesAvailable() > kAnswer.size() || !socket.waitForReadyRead(int(deadline.remainingTime())))
+        if (socket.bytesAvailable() > kAnswer.size() ||
+            !socket.waitForReadyRead(int(deadline.remainingTime())))
             return Forward::NoAnswer;
     }
     return socket.readLine(kAnswer.size() + 1) == kAnswer ? Forward::Delivered : Forward::NoAnswer;

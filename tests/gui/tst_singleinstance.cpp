@@ -2,8 +2,8 @@
 // One Tidings per profile (issue 12, item 5): a second start finds the first over the local
 // socket and hands it a mailto: URL; a crashed instance's socket file is taken over; garbage,
 // foreign and oversized requests are dropped; two profiles never meet.
-#include "gui/singleinstance.h"
 #include "core/common/profile.h"
+#include "gui/singleinstance.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,8 +18,8 @@
 
 #include <atomic>
 #include <future>
-#include <tuple>
 #include <memory>
+#include <tuple>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -31,14 +31,12 @@ using Gui::SingleInstance;
 namespace {
 
 // The sending side blocks, so it runs on its own thread while QTRY_* spins this one's events.
-template<typename F>
-auto offThread(F f)
+template<typename F> auto offThread(F f)
 {
     return std::async(std::launch::async, std::move(f));
 }
 
-template<typename T>
-bool ready(const std::future<T> &future)
+template<typename T> bool ready(const std::future<T> &future)
 {
     return future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
@@ -114,7 +112,8 @@ private Q_SLOTS:
 private:
     QString nameFor(const QString &profile) const
     {
-        return SingleInstance::serverNameFor(Common::Profile::at(m_dir.filePath(profile)).settingsFile());
+        return SingleInstance::serverNameFor(
+            Common::Profile::at(m_dir.filePath(profile)).settingsFile());
     }
 
     QTemporaryDir m_dir;
@@ -131,7 +130,8 @@ void TestSingleInstance::initTestCase()
 void TestSingleInstance::secondStartHandsItsUrlToTheFirst()
 {
     const QString name = nameFor(u"deliver"_s);
-    QVERIFY(name.startsWith(m_runtime.path() + u"/tidings-"_s + QString::number(::getuid()) + u'-'));
+    QVERIFY(
+        name.startsWith(m_runtime.path() + u"/tidings-"_s + QString::number(::getuid()) + u'-'));
     SingleInstance first(name);
     QCOMPARE(first.start(QString()), SingleInstance::Start::Listening);
     QVERIFY(first.isListening());
@@ -197,9 +197,11 @@ void TestSingleInstance::garbageAndOversizedRequestsAreDropped_data()
     QTest::newRow("control character") << QByteArray("TIDINGS/1 mailto:a@b.example\r\n");
     QTest::newRow("nul") << QByteArray("TIDINGS/1 mailto:a\0@b.example\n", 32);
     QTest::newRow("binary") << QByteArray(4096, '\x01') + '\n';
-    QTest::newRow("oversized, no line end") << QByteArray(SingleInstance::kMaxMessageBytes + 4096, 'a');
-    QTest::newRow("oversized mailto")
-        << "TIDINGS/1 mailto:a@b.example?body=" + QByteArray(SingleInstance::kMaxMessageBytes, 'x') + '\n';
+    QTest::newRow("oversized, no line end")
+        << QByteArray(SingleInstance::kMaxMessageBytes + 4096, 'a');
+    QTest::newRow("oversized mailto") << "TIDINGS/1 mailto:a@b.example?body=" +
+                                             QByteArray(SingleInstance::kMaxMessageBytes, 'x') +
+                                             '\n';
 }
 
 void TestSingleInstance::garbageAndOversizedRequestsAreDropped()
@@ -216,13 +218,15 @@ void TestSingleInstance::garbageAndOversizedRequestsAreDropped()
     const RawReply reply = raw.get();
     QVERIFY2(reply.closed, "the server must hang up on what it does not take");
     // At once, not when the idle peer's time runs out.
-    QVERIFY2(reply.ms < SingleInstance::kPeerTimeoutMs / 2, QByteArray::number(reply.ms).constData());
+    QVERIFY2(reply.ms < SingleInstance::kPeerTimeoutMs / 2,
+             QByteArray::number(reply.ms).constData());
     QCOMPARE(reply.answer, QByteArray());
     QCOMPARE(urls.size(), 0);
     QCOMPARE(raises.size(), 0);
 
     // Still serving.
-    auto valid = offThread([name] { return SingleInstance::forward(name, u"mailto:ok@b.example"_s); });
+    auto valid =
+        offThread([name] { return SingleInstance::forward(name, u"mailto:ok@b.example"_s); });
     QTRY_VERIFY_WITH_TIMEOUT(ready(valid), 10000);
     QCOMPARE(valid.get(), SingleInstance::Forward::Delivered);
     QCOMPARE(urls.size(), 1);
@@ -253,7 +257,8 @@ void TestSingleInstance::twoStartsAtOnceMakeOneInstance()
         const QList<SingleInstance::Start> results{resultOne, resultTwo};
         QVERIFY2(results.count(SingleInstance::Start::Listening) == 1 &&
                      results.count(SingleInstance::Start::Forwarded) == 1,
-                 qPrintable(u"round %1: %2 and %3"_s.arg(round).arg(int(resultOne)).arg(int(resultTwo))));
+                 qPrintable(
+                     u"round %1: %2 and %3"_s.arg(round).arg(int(resultOne)).arg(int(resultTwo))));
     }
 }
 
@@ -263,7 +268,8 @@ void TestSingleInstance::aRequestTooLongToSendIsNotSent()
     SingleInstance first(name);
     QCOMPARE(first.start(QString()), SingleInstance::Start::Listening);
     QSignalSpy raises(&first, &SingleInstance::activationRequested);
-    const QString url = u"mailto:a@b.example?body="_s + QString(SingleInstance::kMaxMessageBytes, u'x');
+    const QString url =
+        u"mailto:a@b.example?body="_s + QString(SingleInstance::kMaxMessageBytes, u'x');
     QCOMPARE(SingleInstance::forward(name, url), SingleInstance::Forward::NoAnswer);
     QTest::qWait(50);
     QCOMPARE(raises.size(), 0);
@@ -279,7 +285,8 @@ void TestSingleInstance::aSilentPeerIsHungUpOn()
     const RawReply reply = raw.get();
     QVERIFY(reply.closed);
     QCOMPARE(reply.answer, QByteArray());
-    QVERIFY2(reply.ms >= SingleInstance::kPeerTimeoutMs - 500, QByteArray::number(reply.ms).constData());
+    QVERIFY2(reply.ms >= SingleInstance::kPeerTimeoutMs - 500,
+             QByteArray::number(reply.ms).constData());
 }
 
 void TestSingleInstance::aHungInstanceIsNotStartedOver()
@@ -320,7 +327,8 @@ void TestSingleInstance::differentProfilesDoNotMeet()
     QCOMPARE(raisesA.size(), 0);
 
     // The standard profile (no --profile) has a name of its own too.
-    const QString standard = SingleInstance::serverNameFor(Common::Profile::standard().settingsFile());
+    const QString standard =
+        SingleInstance::serverNameFor(Common::Profile::standard().settingsFile());
     QVERIFY(standard != nameA && standard != nameB);
 }
 
