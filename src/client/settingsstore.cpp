@@ -77,7 +77,7 @@ QList<Types::AccountSettings> SettingsStore::accounts() const
         const uint smtpPort = m_settings->value("smtp-port"_L1).toUInt();
         a.smtpPort = smtpPort > 0 && smtpPort <= 65535 ? quint16(smtpPort) : Types::defaultSmtpPort(a.smtpSecurity);
         a.smtpUser = m_settings->value("smtp-user"_L1).toString();
-        a.smtpSeparatePassword = m_settings->value("smtp-separate-password"_L1, false).toBool();
+        a.smtpSeparatePassword = m_settings->value("smtp-own-keyring-entry"_L1, false).toBool();
         a.signature = m_settings->value("signature"_L1).toString();
         a.signatureIsHtml = m_settings->value("signature-html"_L1, false).toBool();
         a.spellLanguage = m_settings->value("spell-language"_L1).toString();
@@ -125,7 +125,7 @@ void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
         m_settings->setValue("smtp-port"_L1, a.smtpPort);
         m_settings->setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
         m_settings->setValue("smtp-user"_L1, a.smtpUser);
-        m_settings->setValue("smtp-separate-password"_L1, a.smtpSeparatePassword);
+        m_settings->setValue("smtp-own-keyring-entry"_L1, a.smtpSeparatePassword);
         m_settings->setValue("signature"_L1, a.signature);
         m_settings->setValue("signature-html"_L1, a.signatureIsHtml);
         m_settings->setValue("spell-language"_L1, a.spellLanguage);

@@ -51,6 +51,7 @@ MainWindow::MainWindow(Client::SettingsStore &settings, LanguageManager &languag
     setupActions();
     setupStatusBar();
     setupMail();
+    setupCompose();
     restoreLayout();
     refreshAccountState();
 }
@@ -421,6 +422,10 @@ void MainWindow::openAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmQuitWithOutbox()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     m_sync->stopAutomaticChecks(); // other windows (inspectors) may keep the application running
     m_sync->cancel(); // the worker notices within its timeout; nothing half-stored counts

@@ -13,6 +13,11 @@ class QTimer;
 class QToolButton;
 namespace Client {
 class Accounts;
+class AddressBook;
+class Composer;
+struct Draft;
+struct SendError;
+enum class ReplyKind;
 class FolderListModel;
 class MailStore;
 class MessageListModel;
@@ -62,6 +67,10 @@ public:
     Client::SyncScheduler &sync() { return *m_sync; }
     Client::MessageListModel &messages() { return *m_messages; }
     Client::MailStore &mailStore() { return *m_store; }
+    Client::Composer &composer() { return *m_composer; }
+    // Opens a compose window on this draft (a new message, a reply, a mailto: URL).
+    void composeDraft(const Client::Draft &draft);
+    void writeMessage();
     MessageView &messageView() { return *m_view; }
 
     // How long a shown message stays unread unless "mark read at once" is on.
@@ -84,6 +93,19 @@ private:
     void setInspectorDocked(bool docked);
     void retranslateCodeActions();
     void updateListPage();
+
+    // Writing mail (mainwindowcompose.cpp).
+    void setupCompose();
+    void openComposeWindow(const Client::Draft &draft, qint64 draftId);
+    void replyToCurrent(Client::ReplyKind kind);
+    void openCurrentDraft();
+    void offerRecoveredDrafts();
+    bool confirmQuitWithOutbox();
+    void showSendStatus(const QString &html, bool problem);
+    void onSendHeld(qint64 id, int ms);
+    void onSendFailed(qint64 id, const Client::SendError &error);
+    void onSendLink(const QString &link);
+    void updateOutboxBar();
 
     // The mail part (mainwindowmail.cpp).
     void setupMail();
@@ -142,6 +164,14 @@ private:
     QString m_fetchAccount;         // the download the view shows progress for
     QString m_fetchUidl;
     void fetchShownBody(bool explicitRequest);
+
+    Client::Composer *m_composer = nullptr;
+    Client::AddressBook *m_addressBook = nullptr;
+    QLabel *m_sendStatus = nullptr; // "Sending in 5 s. Undo", "Sent", or why not
+    QWidget *m_outboxBar = nullptr; // above a failed Outbox message: its error, Retry, Edit
+    QLabel *m_outboxText = nullptr;
+    QTimer *m_sendStatusClear = nullptr;
+    qint64 m_heldId = 0;
 };
 
 } // namespace Gui

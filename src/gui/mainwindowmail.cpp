@@ -252,6 +252,8 @@ void MainWindow::showCurrentMessage()
     if (id == m_shownId)
         return;
     m_shownId = id;
+    if (m_composer)
+        updateOutboxBar();
     if (!id) {
         m_view->clear();
         return;

@@ -7,9 +7,11 @@
 
 namespace Net {
 
-// SASL mechanisms we accept, strongest first. gsasl may offer more (the *-PLUS ones need
-// channel binding vmime cannot give: VMIME-NOTES). Without encryption only those that never
-// carry the password itself (unless the user allowed it).
+// The strongest SASL mechanism the server offers that we accept. gsasl may offer more (the
+// *-PLUS ones need channel binding vmime cannot give: VMIME-NOTES). Without encryption only
+// those that never carry the password itself (unless the user allowed it). One only: vmime
+// tries the next after a refusal, and a wrong password would count as several failures
+// against the account's lockout.
 class MechanismChooser : public vmime::security::sasl::defaultSASLAuthenticator
 {
 public:
@@ -26,7 +28,7 @@ public:
             if (!m_passwordMayTravel && (n == "PLAIN" || n == "LOGIN"))
                 continue;
             for (const auto &m : available)
-                if (m->getName() == n)
+                if (m->getName() == n && out.empty())
                     out.push_back(m);
         }
         return out;

@@ -32,7 +32,17 @@ SmtpWire::SmtpWire(std::shared_ptr<vmime::net::socket> socket, const std::atomic
 
 void SmtpWire::send(const QByteArray &lines)
 {
-    m_socket->sendRaw(reinterpret_cast<const vmime::byte_t *>(lines.constData()), size_t(lines.size()));
+    m_out += lines;
+    if (m_out.size() >= Block)
+        flush();
+}
+
+void SmtpWire::flush()
+{
+    if (m_out.isEmpty())
+        return;
+    const QByteArray out = std::exchange(m_out, {});
+    m_socket->sendRaw(reinterpret_cast<const vmime::byte_t *>(out.constData()), size_t(out.size()));
 }
 
 void SmtpWire::fill(int timeoutMs)
@@ -73,6 +83,7 @@ QByteArray SmtpWire::readLine(int timeoutMs)
 
 SmtpWire::Reply SmtpWire::read(int timeoutMs)
 {
+    flush();
     Reply reply;
     for (int i = 0; i < MaxReplyLines; ++i) {
         const QByteArray line = readLine(timeoutMs).trimmed();
@@ -94,6 +105,7 @@ SmtpWire::Reply SmtpWire::read(int timeoutMs)
 
 void SmtpWire::sendData(const QByteArray &header, QIODevice &body, const std::function<void(qint64)> &progress)
 {
+    flush(); // commands before the data are traced as such
     m_mute->store(true);
     struct Unmute
     {
@@ -132,14 +144,14 @@ void SmtpWire::sendData(const QByteArray &header, QIODevice &body, const std::fu
         if (progress)
             progress(sent);
     }
+    flush(); // the data itself, untraced; the end of data waits for what follows it
+    m_mute->store(false);
     if (last == '\r')
         send("\n.\r\n");
     else
         send(lineStart ? QByteArray(".\r\n") : QByteArray("\r\n.\r\n"));
     if (m_trace)
         m_trace(u"C: <%1 bytes of message data>"_s.arg(sent));
-    if (m_trace)
-        m_trace(u"C: ."_s);
 }
 
 } // namespace Net

@@ -35,7 +35,11 @@ public:
     SmtpWire(std::shared_ptr<vmime::net::socket> socket, const std::atomic_bool *cancel,
              std::shared_ptr<std::atomic_bool> muteSends, std::function<void(const QString &)> trace);
 
-    void send(const QByteArray &lines); // commands: traced by the socket line by line
+    // Commands are queued and go out together with the next read() (or flush()): one write per
+    // pipelined group, so the end of one message's data and the next envelope share a packet
+    // (separate small writes wait on the peer's delayed ACK: ~40 ms per message).
+    void send(const QByteArray &lines);
+    void flush();
     Reply read(int timeoutMs);
     // The message data: header as given, then the body from `body` (CRLF line ends made,
     // leading dots doubled), then the terminating "." line. progress(sent bytes) per block.
@@ -50,6 +54,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_mute;
     std::function<void(const QString &)> m_trace;
     QByteArray m_buffer;
+    QByteArray m_out;
 };
 
 } // namespace Net
