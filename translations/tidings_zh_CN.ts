@@ -351,6 +351,53 @@
     </message>
 </context>
 <context>
+    <name>Client::Composer</name>
+    <message>
+        <source>The message is no longer there.</source>
+        <translation>该邮件已不存在。</translation>
+    </message>
+    <message>
+        <source>The message cannot be read: %1</source>
+        <translation>无法读取该邮件：%1</translation>
+    </message>
+    <message>
+        <source>The draft is no longer there.</source>
+        <translation>该草稿已不存在。</translation>
+    </message>
+    <message>
+        <source>The message could not be put in the Outbox: %1</source>
+        <translation>无法将邮件放入发件箱：%1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>无法保存草稿：%1</translation>
+    </message>
+    <message>
+        <source>This message is no longer being written.</source>
+        <translation>此邮件已不在撰写中。</translation>
+    </message>
+    <message>
+        <source>This message is already being sent.</source>
+        <translation>此邮件已在发送中。</translation>
+    </message>
+    <message>
+        <source>Choose an account that can send mail (Account Settings: outgoing server).</source>
+        <translation>请选择一个可以发送邮件的账户（账户设置：发件服务器）。</translation>
+    </message>
+    <message>
+        <source>These addresses are not valid: %1</source>
+        <translation>以下地址无效：%1</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>请至少添加一个收件人。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Client::FolderListModel</name>
     <message>
         <source>Local Folders</source>
@@ -444,6 +491,280 @@
     <message>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>Client::ReplyDraft</name>
+    <message>
+        <source>Unknown sender</source>
+        <translation>未知发件人</translation>
+    </message>
+    <message>
+        <source>%1 wrote:</source>
+        <translation>%1 写道：</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <translation>在 %1，%2 写道：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- 转发的邮件 --------</translation>
+    </message>
+    <message>
+        <source>Forwarded message</source>
+        <translation>转发的邮件</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWindow</name>
+    <message>
+        <source>New Message</source>
+        <translation>新邮件</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Names or addresses, separated by commas</source>
+        <translation>姓名或地址，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Show Cc</source>
+        <translation>显示抄送</translation>
+    </message>
+    <message>
+        <source>Show Bcc</source>
+        <translation>显示密送</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>Hidden from the other recipients</source>
+        <translation>其他收件人看不到</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Size warning</source>
+        <translation>大小警告</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments:</source>
+        <translation>附件(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachments</source>
+        <translation>移除所选附件</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge</source>
+        <translation>邮件(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Enter)</source>
+        <translation>发送邮件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save the message in Drafts (Ctrl+S)</source>
+        <translation>将邮件保存为草稿（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Show &amp;Cc</source>
+        <translation>显示抄送(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Bcc</source>
+        <translation>显示密送(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>粗体(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>斜体(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>下划线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>S&amp;trikethrough</source>
+        <translation>删除线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Text &amp;Colour…</source>
+        <translation>文字颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bull&amp;eted List</source>
+        <translation>项目符号列表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered List</source>
+        <translation>编号列表(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>引用(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k…</source>
+        <translation>链接(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Insert I&amp;mage…</source>
+        <translation>插入图片(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Formatting</source>
+        <translation>清除格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Plain Text Only</source>
+        <translation>仅纯文本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>纯文本</translation>
     </message>
 </context>
 <context>
@@ -707,6 +1028,21 @@
         <source>Choose the CA certificate of this server for the account, or trust this certificate.</source>
         <translation>请为此账户选择该服务器的 CA 证书，或信任此证书。</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AddressField</name>
+    <message>
+        <source>Address suggestions</source>
+        <translation>地址建议</translation>
+    </message>
+    <message>
+        <source>Not a valid address: %1</source>
+        <translation>无效的地址：%1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AddressLabel</name>
@@ -740,6 +1076,33 @@
     <message>
         <source>dir</source>
         <translation>目录</translation>
+    </message>
+    <message>
+        <source>A mailto: link to write a message to; a running Tidings opens it.</source>
+        <translation>用于撰写邮件的 mailto: 链接；如果 Tidings 已在运行，则由它打开。</translation>
+    </message>
+    <message>
+        <source>Not a mailto: link: %1</source>
+        <translation>不是 mailto: 链接：%1</translation>
+    </message>
+    <message>
+        <source>Tidings is already running with this profile but does not answer. Close it, or end it if it hangs, and try again.</source>
+        <translation>Tidings 已在使用此配置文件运行，但没有响应。请关闭它（如果它已卡死，请结束它），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AttachmentList</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1354,153 @@ Open it anyway?</source>
     </message>
 </context>
 <context>
+    <name>Gui::ComposeWindow</name>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>New Message</source>
+        <translation>新邮件</translation>
+    </message>
+    <message>
+        <source>Plain Text Only</source>
+        <translation>仅纯文本</translation>
+    </message>
+    <message>
+        <source>Switch to plain text? Bold, colours, lists, links and inline images will be lost; the words stay.</source>
+        <translation>要切换为纯文本吗？粗体、颜色、列表、链接和内嵌图片都将丢失，文字会保留。</translation>
+    </message>
+    <message>
+        <source>Switch to Plain Text</source>
+        <translation>切换为纯文本</translation>
+    </message>
+    <message>
+        <source>1 file, %1</source>
+        <translation>1 个文件，%1</translation>
+    </message>
+    <message>
+        <source>%1 files, %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <source>The attachments come to %1, more than %2: many mail servers refuse messages this large. Consider sharing the files by a link instead.</source>
+        <translation>附件共 %1，超过 %2：许多邮件服务器会拒收这么大的邮件。请考虑改用链接分享这些文件。</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>These could not be attached (not a readable file): %1</source>
+        <translation>以下文件无法添加为附件（不是可读取的文件）：%1</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>%1 is not an image that can be shown.</source>
+        <translation>%1 不是可以显示的图片。</translation>
+    </message>
+    <message>
+        <source>Plain text cannot show images.</source>
+        <translation>纯文本无法显示图片。</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>image-%1.png</source>
+        <translation>image-%1.png</translation>
+    </message>
+    <message>
+        <source>Paste Image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>The image could not be saved.</source>
+        <translation>无法保存图片。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a valid address.</source>
+        <translation>%1：%2 不是有效的地址。</translation>
+    </message>
+    <message>
+        <source>%1: these are not valid addresses: %2.</source>
+        <translation>%1：以下地址无效：%2。</translation>
+    </message>
+    <message>
+        <source>Not Sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Not sent: no account can send mail yet. Set up its outgoing server in Account Settings.</source>
+        <translation>未发送：目前还没有可以发送邮件的账户。请在“账户设置”中设置发件服务器。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is not a valid address.</source>
+        <translation>未发送：%1 不是有效的地址。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 are not valid addresses.</source>
+        <translation>未发送：%1 不是有效的地址。</translation>
+    </message>
+    <message>
+        <source>Write each one as name@example.org or as Name &lt;name@example.org&gt;, separated by commas.</source>
+        <translation>每个地址请写成 name@example.org 或 姓名 &lt;name@example.org&gt; 的形式，多个地址以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Not sent: add at least one recipient in To, Cc or Bcc.</source>
+        <translation>未发送：请在“收件人”、“抄送”或“密送”中至少添加一个收件人。</translation>
+    </message>
+    <message>
+        <source>No Attachment</source>
+        <translation>没有附件</translation>
+    </message>
+    <message>
+        <source>The message mentions an attachment, but nothing is attached.</source>
+        <translation>邮件中提到了附件，但没有添加任何附件。</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation>仍然发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close Message</source>
+        <translation>关闭邮件</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts?</source>
+        <translation>要将此邮件保存为草稿吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Gui::HeaderPane</name>
     <message>
         <source>(no subject)</source>
@@ -1184,6 +1694,33 @@ Open it anyway?</source>
 %2</source>
         <translation>%1（本地时间）
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LinkDialog</name>
+    <message>
+        <source>Insert Link</source>
+        <translation>插入链接</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>链接地址</translation>
+    </message>
+    <message>
+        <source>Link text</source>
+        <translation>链接文字</translation>
+    </message>
+    <message>
+        <source>The address itself</source>
+        <translation>与链接地址相同</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1981,150 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>%1 messages deleted for good.</source>
         <translation>已永久删除 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the message</source>
+        <translation>编辑邮件</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translation>正在发送… %1%</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>邮件已发送。</translation>
+    </message>
+    <message>
+        <source>Write Message</source>
+        <translation>撰写邮件</translation>
+    </message>
+    <message>
+        <source>To send mail, an account needs an outgoing server and an e-mail address. Open Account Settings?</source>
+        <translation>要发送邮件，账户需要有发件服务器和电子邮件地址。要打开账户设置吗？</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>The message was saved in Drafts.</source>
+        <translation>邮件已保存为草稿。</translation>
+    </message>
+    <message>
+        <source>Open Draft</source>
+        <translation>打开草稿</translation>
+    </message>
+    <message>
+        <source>Open a downloaded message first.</source>
+        <translation>请先打开一封已下载的邮件。</translation>
+    </message>
+    <message>
+        <source>Recover Drafts</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <source>Tidings stopped while a message was being written. Its draft was kept.</source>
+        <translation>Tidings 上次在撰写邮件时停止运行，草稿已保留。</translation>
+    </message>
+    <message>
+        <source>Tidings stopped while %1 messages were being written. Their drafts were kept.</source>
+        <translation>Tidings 上次在撰写 %1 封邮件时停止运行，这些草稿已保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Later (keep them in Drafts)</source>
+        <translation>稍后（保留在草稿中）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>One message has not been sent yet. It stays in the Outbox and goes the next time Tidings starts.</source>
+        <translation>有 1 封邮件尚未发送。它会留在发件箱中，下次启动 Tidings 时发送。</translation>
+    </message>
+    <message>
+        <source>%1 messages have not been sent yet. They stay in the Outbox and go the next time Tidings starts.</source>
+        <translation>有 %1 封邮件尚未发送。它们会留在发件箱中，下次启动 Tidings 时发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Quit</source>
+        <translation>不退出(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sending problem</source>
+        <translation>发送出错</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送状态</translation>
+    </message>
+    <message>
+        <source>Sending in 1 second.</source>
+        <translation>1 秒后发送。</translation>
+    </message>
+    <message>
+        <source>Sending in %1 seconds.</source>
+        <translation>%1 秒后发送。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled; the message stays in the Outbox.</source>
+        <translation>已取消发送；邮件仍留在发件箱中。</translation>
+    </message>
+    <message>
+        <source>A message was not sent: %1</source>
+        <translation>有一封邮件未能发送：%1</translation>
+    </message>
+    <message>
+        <source>Show Outbox</source>
+        <translation>显示发件箱</translation>
+    </message>
+    <message>
+        <source>Sending was undone.</source>
+        <translation>已撤销发送。</translation>
+    </message>
+    <message>
+        <source>Too late to undo: the message is already on its way.</source>
+        <translation>来不及撤销：邮件已经发出。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +2495,188 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     </message>
 </context>
 <context>
+    <name>Gui::SendError</name>
+    <message>
+        <source>Cannot connect to the outgoing server, or the connection broke.</source>
+        <translation>无法连接到发件服务器，或连接已中断。</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not trusted.</source>
+        <translation>发件服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The outgoing server does not offer encryption (STARTTLS), so nothing was sent.</source>
+        <translation>发件服务器不提供加密（STARTTLS），因此未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the user name or password.</source>
+        <translation>发件服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers no login method that keeps the password safe here.</source>
+        <translation>发件服务器未提供能在此连接上保证密码安全的登录方式。</translation>
+    </message>
+    <message>
+        <source>The outgoing server stopped answering.</source>
+        <translation>发件服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>发送已取消。</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the sender address.</source>
+        <translation>发件服务器拒绝了发件人地址。</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused some recipients, so the message was not sent.</source>
+        <translation>发件服务器拒绝了部分收件人，因此邮件未发送。</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the message.</source>
+        <translation>发件服务器拒收了此邮件。</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s answer could not be understood.</source>
+        <translation>无法理解发件服务器的响应。</translation>
+    </message>
+    <message>
+        <source>The message cannot be read, or it has no sender or recipient.</source>
+        <translation>无法读取此邮件，或邮件没有发件人或收件人。</translation>
+    </message>
+    <message>
+        <source>No password was given for the outgoing server.</source>
+        <translation>未提供发件服务器的密码。</translation>
+    </message>
+    <message>
+        <source>The local mail store could not be written.</source>
+        <translation>无法写入本地邮件存储。</translation>
+    </message>
+    <message>
+        <source>Tidings stopped while the message was being sent; it may have gone. Retry sends it again.</source>
+        <translation>Tidings 在发送此邮件时停止运行，邮件可能已经发出。“重试”会再次发送它。</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+    <message>
+        <source>The server said: “%1”</source>
+        <translation>服务器返回：“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SendingSettingsTab</name>
+    <message>
+        <source>Outgoing Mail Server (SMTP)</source>
+        <translation>发件服务器（SMTP）</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Outgoing server</source>
+        <translation>发件服务器</translation>
+    </message>
+    <message>
+        <source>Leave empty if this account does not send mail</source>
+        <translation>如果此账户不发送邮件，请留空</translation>
+    </message>
+    <message>
+        <source>TLS (SMTPS)</source>
+        <translation>TLS（SMTPS）</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation>无（不加密）</translation>
+    </message>
+    <message>
+        <source>Securit&amp;y:</source>
+        <translation>安全性(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Outgoing security</source>
+        <translation>发件安全性</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Outgoing port</source>
+        <translation>发件端口</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The same as for incoming mail</source>
+        <translation>与收件服务器相同</translation>
+    </message>
+    <message>
+        <source>Outgoing user name</source>
+        <translation>发件用户名</translation>
+    </message>
+    <message>
+        <source>The outgoing server has its own pass&amp;word</source>
+        <translation>发件服务器使用单独的密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The outgoing server has its own password</source>
+        <translation>发件服务器使用单独的密码</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>密码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Outgoing password</source>
+        <translation>发件密码</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in the settings file</source>
+        <translation>保存在系统密钥环中，从不写入设置文件</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>撰写</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signature is &amp;HTML</source>
+        <translation>签名为 HTML(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Signature is HTML</source>
+        <translation>签名为 HTML</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language:</source>
+        <translation>拼写检查语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Spelling language</source>
+        <translation>拼写检查语言</translation>
+    </message>
+    <message>
+        <source>As the interface</source>
+        <translation>与界面相同</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SourceDialog</name>
     <message>
         <source>Source of “%1”</source>
@@ -1838,6 +2701,21 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellHighlighter</name>
+    <message>
+        <source>No Suggestions</source>
+        <translation>无拼写建议</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>添加到词典</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2771,13 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>The local mail store could not be written.</source>
         <translation>无法写入本地邮件存储。</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TextFormatter</name>
+    <message>
+        <source>Text Colour</source>
+        <translation>文字颜色</translation>
     </message>
 </context>
 <context>
@@ -2773,10 +3658,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <translation>撰写</translation>
     </message>
     <message>
-        <source>Write a new message (not in this version)</source>
-        <translation>撰写新邮件（此版本不提供）</translation>
-    </message>
-    <message>
         <source>Account &amp;Settings…</source>
         <translation>账户设置(&amp;S)…</translation>
     </message>
@@ -2888,6 +3769,62 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>&amp;Protocol Log</source>
         <translation>协议日志(&amp;P)</translation>
     </message>
+    <message>
+        <source>Write a new message</source>
+        <translation>撰写新邮件</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Reply to the sender of the message shown</source>
+        <translation>回复当前邮件的发件人</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Reply &amp;All</source>
+        <translation>全部回复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reply to the sender and every recipient</source>
+        <translation>回复发件人及所有收件人</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>转发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Forward the message shown, with its attachments</source>
+        <translation>转发当前邮件及其附件</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Forward as A&amp;ttachment</source>
+        <translation>作为附件转发(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2946,6 +3883,42 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>Mail accounts, their servers and what to download are set in Account → Account Settings.</source>
         <translation>邮件账户、服务器及下载选项请在“账户 → 账户设置”中设置。</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>撰写</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Send for:</source>
+        <translation>撤销发送时限(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Seconds to undo a sent message</source>
+        <translation>可撤销已发送邮件的秒数</translation>
+    </message>
+    <message>
+        <source>A sent message waits this long in the Outbox, with Undo in the status bar; 0 sends at once</source>
+        <translation>已发送的邮件会在发件箱中等待这么长时间，期间可在状态栏中撤销；设为 0 则立即发送</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Warn above attachments of:</source>
+        <translation>附件超过此大小时警告(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Attachment size warning in MB</source>
+        <translation>附件大小警告阈值（MB）</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
     </message>
 </context>
 </TS>
