@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Renders the compose window writing a rich-text message with an inline image and two
-// attachments, and saves it as PNG, for scripts/screenshots and for looking at it (offscreen
-// works too). usage: composescreenshot OUT.png LANGUAGE
+// Renders the compose window writing a rich-text message with an inline image, two attachments
+// and misspelt words marked by the spell checker (Debian's en_US Hunspell dictionary, as the
+// main window attaches it), and saves it as PNG, for scripts/screenshots and for looking at it
+// (offscreen works too). usage: composescreenshot OUT.png LANGUAGE
+#include "client/spellchecker.h"
 #include "gui/compose/composewindow.h"
+#include "gui/compose/spellhighlighter.h"
 #include "gui/languagemanager.h"
 
 #include <QApplication>
@@ -13,7 +16,10 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTextEdit>
+#include <QTextLayout>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -57,6 +63,17 @@ bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
+// The words the spell checker underlined, in document order.
+QStringList markedWords(const QTextDocument *document)
+{
+    QStringList out;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        for (const QTextLayout::FormatRange &range : block.layout()->formats())
+            if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
+                out << block.text().mid(range.start, range.length);
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,6 +101,11 @@ int main(int argc, char **argv)
          chinese ? u"wang.fang@example.cn"_s : u"alice@example.org"_s,
          chinese ? u"王芳\n示例公司 · 项目部"_s : u"Alice Liddell\nProjects, Example Ltd."_s, false,
          chinese ? u"zh_CN"_s : u"en_US"_s}};
+    // Before the window: its highlighter uses the checker until the window is gone. The sender's
+    // own surname is in her personal dictionary, as after "Add to Dictionary", so that only the
+    // typos are marked.
+    Client::SpellChecker checker(dir.filePath(u"personal.dic"_s));
+    checker.addToPersonal(u"Liddell"_s);
     Gui::ComposeWindow window(identities);
 
     Client::Draft draft;
@@ -99,7 +121,8 @@ int main(int argc, char **argv)
             u"<p>下周要决定的事：</p>"
             u"<ul><li>排水方案（见附件报告第 4 页）</li><li><i>预算</i>是否增加 5%</li></ul>"
             u"<p style=\"margin-left:30px\">“北坡的土质比预想的好。”——李工</p>"
-            u"<p>详情请看 <a href=\"https://intranet.example.cn/site\">项目页面</a>。</p>"_s;
+            u"<p>详情请看 <a href=\"https://intranet.example.cn/site\">项目页面</a>。</p>"
+            u"<p>PS：给 Bob 的英文摘要：The final report will follow tomorow.</p>"_s;
     } else {
         draft.to = {u"Bob Stone <bob@example.com>"_s, u"Li Ming <li.ming@example.cn>"_s};
         draft.cc = {u"Project team <team@example.org>"_s};
@@ -113,7 +136,7 @@ int main(int argc, char **argv)
                      u"<p style=\"margin-left:30px\">“The soil on the north slope is better "
                      u"than we feared.” (Li)</p>"
                      u"<p>Details are on the <a href=\"https://intranet.example.org/site\">"
-                     u"project page</a>.</p>"_s;
+                     u"project page</a>; you should recieve the final report tomorow.</p>"_s;
     }
     draft.inlineImages = {{photo, u"site.png"_s, u"image/png"_s, 0,
                            chinese ? u"site@example.cn"_s : u"site@example.org"_s}};
@@ -124,8 +147,18 @@ int main(int argc, char **argv)
          u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s,
          QFileInfo(budget).size(),
          {}}};
+    // Spelling as the main window attaches it: the identity's dictionary, English when there is
+    // none (Chinese).
+    Gui::SpellHighlighter *highlighter = nullptr;
+    window.setSpellingHook([&](QTextEdit *editor, const QString &language) {
+        if (!checker.setLanguage(language) && !checker.setLanguage(u"en_US"_s))
+            qFatal("composescreenshot: no en_US Hunspell dictionary (install hunspell-en-us)");
+        if (!highlighter)
+            highlighter = new Gui::SpellHighlighter(&checker, editor);
+        highlighter->recheck();
+    });
     window.setDraft(draft);
-    window.resize(900, 760);
+    window.resize(900, chinese ? 900 : 820); // Chinese lines are taller: the signature shows too
     window.show();
     // The text cursor after "went well." like someone writing.
     QTextCursor cursor =
@@ -134,6 +167,12 @@ int main(int argc, char **argv)
     window.editor()->setTextCursor(cursor);
     window.editor()->setFocus();
     QTimer::singleShot(400, &app, [&] {
+        const QStringList marked = markedWords(window.editor()->document());
+        const QStringList typos =
+            chinese ? QStringList{u"tomorow"_s} : QStringList{u"recieve"_s, u"tomorow"_s};
+        if (marked != typos)
+            qFatal("composescreenshot: the words marked misspelt are \"%s\", not \"%s\"",
+                   qPrintable(marked.join(u", "_s)), qPrintable(typos.join(u", "_s)));
         if (!window.grab().save(out))
             qFatal("cannot write %s", qPrintable(out));
         app.quit();
