@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replydraft.h"
 
+#include "mime/headerlines.h"
+
 #include "mime/limits.h"
 #include "mime/messagebuilder.h"
 
@@ -22,11 +24,6 @@ namespace {
 // A References chain keeps its root and its most recent ids (as the index does).
 constexpr qsizetype kMaxReferences = 64;
 
-QString trReply(const char *text)
-{
-    return QCoreApplication::translate("Client::ReplyDraft", text);
-}
-
 // What the reader does not expose: threading ids and the mailbox it was delivered to.
 struct OriginalHeaders
 {
@@ -35,38 +32,6 @@ struct OriginalHeaders
     QStringList deliveredTo; // Delivered-To and X-Original-To, without <>
 };
 
-QList<QByteArray> unfoldedHeaderLines(const QByteArray &header)
-{
-    QList<QByteArray> lines;
-    for (const QByteArray &raw : header.split('\n')) {
-        const QByteArray line = raw.endsWith('\r') ? raw.chopped(1) : raw;
-        if (line.isEmpty())
-            break;
-        if ((line.startsWith(' ') || line.startsWith('\t')) && !lines.isEmpty())
-            lines.last() += ' ' + line.trimmed();
-        else
-            lines << line;
-    }
-    return lines;
-}
-
-// The <id> tokens of a header value, without their brackets.
-QStringList messageIds(const QByteArray &value)
-{
-    QStringList ids;
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype open = value.indexOf('<', from);
-        const qsizetype close = open < 0 ? -1 : value.indexOf('>', open + 1);
-        if (close < 0)
-            break;
-        const QByteArray id = value.mid(open + 1, close - open - 1).trimmed();
-        if (!id.isEmpty() && !id.contains(' '))
-            ids << QString::fromLatin1(id);
-        from = close + 1;
-    }
-    return ids;
-}
 
 // Only the header block is read (at most the reader's header bound); these fields are ASCII.
 OriginalHeaders readOriginalHeaders(const QString &path)
@@ -75,16 +40,16 @@ OriginalHeaders readOriginalHeaders(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return h;
-    for (const QByteArray &line : unfoldedHeaderLines(file.read(Mime::Limits::kMaxHeaderBytes))) {
+    for (const QByteArray &line : Mime::unfoldedHeaderLines(file.read(Mime::Limits::kMaxHeaderBytes))) {
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "references" && h.references.isEmpty()) {
-            h.references = messageIds(value);
+            h.references = Mime::messageIds(value);
         } else if (name == "in-reply-to" && h.inReplyTo.isEmpty()) {
-            h.inReplyTo = messageIds(value).value(0);
+            h.inReplyTo = Mime::messageIds(value).value(0);
         } else if (name == "delivered-to" || name == "x-original-to") {
             QByteArray address = value;
             if (address.startsWith('<') && address.endsWith('>'))
@@ -217,7 +182,7 @@ QString originalText(const Mime::MessageView &original)
 QString senderName(const Mime::MessageView &original)
 {
     if (original.from.isEmpty())
-        return trReply("Unknown sender");
+        return QCoreApplication::translate("Client::ReplyDraft", "Unknown sender");
     const Mime::Address &a = original.from.first();
     return a.name.trimmed().isEmpty() ? a.address : a.name.trimmed();
 }
@@ -225,9 +190,9 @@ QString senderName(const Mime::MessageView &original)
 QString attribution(const Mime::MessageView &original)
 {
     if (!original.date.isValid())
-        return trReply("%1 wrote:").arg(senderName(original));
+        return QCoreApplication::translate("Client::ReplyDraft", "%1 wrote:").arg(senderName(original));
     const QString date = QLocale().toString(original.date.toLocalTime(), QLocale::ShortFormat);
-    return trReply("On %1, %2 wrote:").arg(date, senderName(original));
+    return QCoreApplication::translate("Client::ReplyDraft", "On %1, %2 wrote:").arg(date, senderName(original));
 }
 
 QString addressLine(const QList<Mime::Address> &list)
@@ -242,21 +207,21 @@ QString addressLine(const QList<Mime::Address> &list)
 QList<std::pair<QString, QString>> forwardFields(const Mime::MessageView &original)
 {
     QList<std::pair<QString, QString>> fields{
-        {trReply("Subject:"), original.subject},
-        {trReply("Date:"), original.date.isValid()
+        {QCoreApplication::translate("Client::ReplyDraft", "Subject:"), original.subject},
+        {QCoreApplication::translate("Client::ReplyDraft", "Date:"), original.date.isValid()
                                ? original.date.toLocalTime().toString(Qt::RFC2822Date)
                                : QString()},
-        {trReply("From:"), addressLine(original.from)},
-        {trReply("To:"), addressLine(original.to)},
+        {QCoreApplication::translate("Client::ReplyDraft", "From:"), addressLine(original.from)},
+        {QCoreApplication::translate("Client::ReplyDraft", "To:"), addressLine(original.to)},
     };
     if (!original.cc.isEmpty())
-        fields.append({trReply("Cc:"), addressLine(original.cc)});
+        fields.append({QCoreApplication::translate("Client::ReplyDraft", "Cc:"), addressLine(original.cc)});
     return fields;
 }
 
 QString forwardTitle()
 {
-    return trReply("-------- Forwarded Message --------");
+    return QCoreApplication::translate("Client::ReplyDraft", "-------- Forwarded Message --------");
 }
 
 void fillReplyBody(Draft &draft, const Mime::MessageView &original, const QString &selection)
@@ -302,7 +267,7 @@ QStringList replyReferences(const Mime::MessageView &original, const OriginalHea
 QString attachmentName(const QString &subject)
 {
     const QString base = Mime::sanitizeFileName(
-        subject.trimmed().isEmpty() ? trReply("Forwarded message") : subject.trimmed().left(100));
+        subject.trimmed().isEmpty() ? QCoreApplication::translate("Client::ReplyDraft", "Forwarded message") : subject.trimmed().left(100));
     return base + u".eml"_s;
 }
 

@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -119,6 +120,12 @@ private:
     void onSyncFinished(const Client::SyncOutcome &outcome);
     void onPasswordNeeded(const QString &accountId, const QString &serverText);
     void onCertificateQuestion(const Client::CertificateQuestion &question);
+    struct PasswordAnswer
+    {
+        QString password;
+        bool remember = false;
+    };
+    std::optional<PasswordAnswer> askPassword(const QString &accountId, const QString &serverText);
     void refreshMailLists();
     void selectInbox(const QString &accountId);
     void deleteSelected();

@@ -18,7 +18,6 @@
 #include "compose/composewindow.h"
 #include "compose/spellhighlighter.h"
 #include "mail/messageview.h"
-#include "passwordprompt.h"
 #include "senderrortext.h"
 #include "ui_mainwindow.h"
 
@@ -154,16 +153,8 @@ void MainWindow::setupCompose()
             });
     connect(m_composer, &Client::Composer::passwordNeeded, this,
             [this](const QString &accountId, const QString &serverText) {
-                Types::AccountSettings account;
-                for (const Types::AccountSettings &a : m_settings.accounts())
-                    if (a.id == accountId)
-                        account = a;
-                PasswordPrompt prompt(account,
-                                      serverText.isEmpty() ? PasswordPrompt::Reason::NoStoredPassword
-                                                           : PasswordPrompt::Reason::Refused,
-                                      serverText, this);
-                if (prompt.exec() == QDialog::Accepted)
-                    m_composer->providePassword(accountId, prompt.password(), prompt.remember());
+                if (const std::optional<PasswordAnswer> answer = askPassword(accountId, serverText))
+                    m_composer->providePassword(accountId, answer->password, answer->remember);
                 else
                     m_composer->declinePassword(accountId);
             });

@@ -390,6 +390,16 @@ void MainWindow::onSyncFinished(const Client::SyncOutcome &outcome)
 
 void MainWindow::onPasswordNeeded(const QString &accountId, const QString &serverText)
 {
+    if (const std::optional<PasswordAnswer> answer = askPassword(accountId, serverText))
+        m_sync->providePassword(accountId, answer->password, answer->remember);
+    else
+        m_sync->declinePassword(accountId);
+}
+
+// The same question for getting and for sending mail: empty serverText, the keyring had none.
+std::optional<MainWindow::PasswordAnswer> MainWindow::askPassword(const QString &accountId,
+                                                                 const QString &serverText)
+{
     Types::AccountSettings account;
     for (const Types::AccountSettings &a : m_settings.accounts())
         if (a.id == accountId)
@@ -398,10 +408,9 @@ void MainWindow::onPasswordNeeded(const QString &accountId, const QString &serve
                           serverText.isEmpty() ? PasswordPrompt::Reason::NoStoredPassword
                                                : PasswordPrompt::Reason::Refused,
                           serverText, this);
-    if (prompt.exec() == QDialog::Accepted)
-        m_sync->providePassword(accountId, prompt.password(), prompt.remember());
-    else
-        m_sync->declinePassword(accountId);
+    if (prompt.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return PasswordAnswer{prompt.password(), prompt.remember()};
 }
 
 void MainWindow::onCertificateQuestion(const Client::CertificateQuestion &question)

@@ -44,6 +44,8 @@ void PreferencesDialog::load()
     m_ui->notifyCheck->setChecked(m_settings.notifyNewMail());
     m_ui->trayCheck->setChecked(m_settings.showTrayIcon());
     m_ui->inspectorDockedCheck->setChecked(m_settings.inspectorDocked());
+    m_ui->undoSendSpin->setValue(m_settings.undoSendSeconds());
+    m_ui->attachmentWarningSpin->setValue(m_settings.attachmentWarningMb());
 }
 
 void PreferencesDialog::showPage(int page)
@@ -62,6 +64,8 @@ void PreferencesDialog::accept()
     m_settings.setNotifyNewMail(m_ui->notifyCheck->isChecked());
     m_settings.setShowTrayIcon(m_ui->trayCheck->isChecked());
     m_settings.setInspectorDocked(m_ui->inspectorDockedCheck->isChecked());
+    m_settings.setUndoSendSeconds(m_ui->undoSendSpin->value());
+    m_settings.setAttachmentWarningMb(m_ui->attachmentWarningSpin->value());
     m_settings.sync();
     QDialog::accept();
 }

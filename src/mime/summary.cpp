@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "summary.h"
 
+#include "headerlines.h"
+
 #include "messageview.h"
 
 #include <QLoggingCategory>
@@ -45,6 +47,30 @@ QString refusalName(Mime::ReadError kind)
 // A long References chain keeps its root and its most recent ids: threading needs no more.
 constexpr qsizetype kMaxReferences = 64;
 
+
+// In-Reply-To and References, which the reader does not expose: they are ASCII tokens, read here.
+void readThreadHeaders(const QByteArray &message, Types::MessageSummary &s)
+{
+    for (const QByteArray &line : unfoldedHeaderLines(message)) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        if (name == "in-reply-to" && s.inReplyTo.isEmpty()) {
+            const QStringList ids = messageIds(line.mid(colon + 1));
+            if (!ids.isEmpty())
+                s.inReplyTo = ids.first();
+        } else if (name == "references" && s.references.isEmpty()) {
+            s.references = messageIds(line.mid(colon + 1));
+            if (s.references.size() > kMaxReferences)
+                s.references = QStringList{s.references.first()} +
+                               s.references.mid(s.references.size() - kMaxReferences + 1);
+        }
+    }
+}
+
+} // namespace
+
 // The header block of a message (up to the first empty line), folded lines joined.
 QList<QByteArray> unfoldedHeaderLines(const QByteArray &message)
 {
@@ -78,29 +104,6 @@ QStringList messageIds(const QByteArray &value)
     }
     return ids;
 }
-
-// In-Reply-To and References, which the reader does not expose: they are ASCII tokens, read here.
-void readThreadHeaders(const QByteArray &message, Types::MessageSummary &s)
-{
-    for (const QByteArray &line : unfoldedHeaderLines(message)) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        if (name == "in-reply-to" && s.inReplyTo.isEmpty()) {
-            const QStringList ids = messageIds(line.mid(colon + 1));
-            if (!ids.isEmpty())
-                s.inReplyTo = ids.first();
-        } else if (name == "references" && s.references.isEmpty()) {
-            s.references = messageIds(line.mid(colon + 1));
-            if (s.references.size() > kMaxReferences)
-                s.references = QStringList{s.references.first()} +
-                               s.references.mid(s.references.size() - kMaxReferences + 1);
-        }
-    }
-}
-
-} // namespace
 
 Types::MessageSummary summarize(const QByteArray &message)
 {

@@ -2,6 +2,7 @@
 #include "pop3session.h"
 
 #include "mechanismchooser.h"
+#include "vmimeerror.h"
 
 #include <vmime/net/pop3/POP3Store.hpp>
 #include <vmime/vmime.hpp>
@@ -13,18 +14,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcPop3Session, "tidings.net.pop3", QtInfoMsg)
 
 namespace Net {
-
-namespace {
-
-QString describe(const vmime::exception &e)
-{
-    QString what = QString::fromStdString(e.what());
-    for (const vmime::exception *o = e.other(); o; o = o->other())
-        what += u": "_s + QString::fromStdString(o->what());
-    return what;
-}
-
-} // namespace
 
 Pop3Session::~Pop3Session()
 {
@@ -130,22 +119,22 @@ Pop3Error runClassified(const SocketSettings &socket, const std::function<void()
     } catch (const vmime::exceptions::operation_timed_out &) {
         error = {Pop3ErrorKind::Timeout, {}, u"the server did not answer in time"_s};
     } catch (const ProtocolViolation &e) {
-        error = {Pop3ErrorKind::Protocol, {}, describe(e)};
+        error = {Pop3ErrorKind::Protocol, {}, describeVmimeError(e)};
     } catch (const vmime::exceptions::connection_greeting_error &e) {
         error = {Pop3ErrorKind::ServerError, serverWords(QByteArray::fromStdString(e.response())),
-                 describe(e)};
+                 describeVmimeError(e)};
     } catch (const vmime::exceptions::command_error &e) {
         error = {Pop3ErrorKind::ServerError, serverWords(QByteArray::fromStdString(e.response())),
-                 describe(e)};
+                 describeVmimeError(e)};
     } catch (const vmime::exceptions::invalid_response &e) {
         error = {Pop3ErrorKind::Protocol, serverWords(QByteArray::fromStdString(e.response())),
-                 describe(e)};
+                 describeVmimeError(e)};
     } catch (const vmime::exceptions::connection_error &e) {
-        error = {Pop3ErrorKind::Connection, {}, describe(e)};
+        error = {Pop3ErrorKind::Connection, {}, describeVmimeError(e)};
     } catch (const vmime::exceptions::socket_exception &e) {
-        error = {Pop3ErrorKind::Connection, {}, describe(e)};
+        error = {Pop3ErrorKind::Connection, {}, describeVmimeError(e)};
     } catch (const vmime::exception &e) {
-        error = {Pop3ErrorKind::Protocol, {}, describe(e)};
+        error = {Pop3ErrorKind::Protocol, {}, describeVmimeError(e)};
     } catch (const std::exception &e) {
         error = {Pop3ErrorKind::Protocol, {}, QString::fromLocal8Bit(e.what())};
     }

@@ -2,6 +2,7 @@
 #include "smtpsend.h"
 
 #include "mechanismchooser.h"
+#include "vmimeerror.h"
 #include "mime/envelope.h"
 #include "mime/messageview.h" // Mime::initialize
 #include "pop3wire.h" // ProtocolViolation
@@ -23,14 +24,6 @@ Q_LOGGING_CATEGORY(lcSmtp, "tidings.net.smtp", QtInfoMsg)
 namespace Net {
 
 namespace {
-
-QString describe(const vmime::exception &e)
-{
-    QString what = QString::fromStdString(e.what());
-    for (const vmime::exception *o = e.other(); o; o = o->other())
-        what += u": "_s + QString::fromStdString(o->what());
-    return what;
-}
 
 SmtpError error(SmtpErrorKind kind, const QString &message, int code = 0, const QString &serverText = {})
 {
@@ -145,23 +138,23 @@ private:
             body();
             return SmtpError();
         } catch (const vmime::exceptions::authentication_error &x) {
-            e = error(SmtpErrorKind::Authentication, u"the server refused the login: "_s + describe(x));
+            e = error(SmtpErrorKind::Authentication, u"the server refused the login: "_s + describeVmimeError(x));
         } catch (const vmime::exceptions::operation_cancelled &) {
             e = error(SmtpErrorKind::Cancelled, u"cancelled"_s);
         } catch (const vmime::exceptions::operation_timed_out &) {
             e = error(SmtpErrorKind::Timeout, u"the server did not answer in time"_s);
         } catch (const ProtocolViolation &x) {
-            e = error(SmtpErrorKind::Protocol, describe(x));
+            e = error(SmtpErrorKind::Protocol, describeVmimeError(x));
         } catch (const vmime::exceptions::connection_greeting_error &x) {
-            e = error(SmtpErrorKind::Connection, describe(x), 0, QString::fromStdString(x.response()));
+            e = error(SmtpErrorKind::Connection, describeVmimeError(x), 0, QString::fromStdString(x.response()));
         } catch (const vmime::exceptions::command_error &x) {
-            e = error(SmtpErrorKind::Protocol, describe(x), 0, QString::fromStdString(x.response()));
+            e = error(SmtpErrorKind::Protocol, describeVmimeError(x), 0, QString::fromStdString(x.response()));
         } catch (const vmime::exceptions::connection_error &x) {
-            e = error(SmtpErrorKind::Connection, describe(x));
+            e = error(SmtpErrorKind::Connection, describeVmimeError(x));
         } catch (const vmime::exceptions::socket_exception &x) {
-            e = error(SmtpErrorKind::Connection, describe(x));
+            e = error(SmtpErrorKind::Connection, describeVmimeError(x));
         } catch (const vmime::exception &x) {
-            e = error(SmtpErrorKind::Protocol, describe(x));
+            e = error(SmtpErrorKind::Protocol, describeVmimeError(x));
         } catch (const std::exception &x) {
             e = error(SmtpErrorKind::Protocol, QString::fromLocal8Bit(x.what()));
         }

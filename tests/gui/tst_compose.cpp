@@ -6,6 +6,7 @@
 // attachment intact; Reply answers it; Undo within the hold sends nothing (Postfix saw no
 // connection); a refused recipient keeps the message in the Outbox with Postfix's words and
 // Edit reopens it; a draft typed before a SIGKILL is offered back at the next start.
+#include "../common/whenmodal.h"
 #include "../common/mailstackenv.h"
 
 #include "client/composer.h"
@@ -395,29 +396,12 @@ private:
         return -1;
     }
 
-    void dropGuards()
-    {
-        for (const QPointer<QTimer> &poll : std::as_const(m_polls))
-            delete poll.data();
-        m_polls.clear();
-    }
+    void dropGuards() { m_guards.drop(); }
 
-    // Acts on the next modal dialog of this type once it is shown (exec() blocks the caller).
     template<class Dialog>
     void whenModal(std::function<void(Dialog *)> act)
     {
-        auto *poll = new QTimer(this);
-        poll->setInterval(20);
-        connect(poll, &QTimer::timeout, this, [poll, act] {
-            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-            if (!dialog || !dialog->isVisible())
-                return;
-            poll->stop();
-            poll->deleteLater();
-            act(dialog);
-        });
-        poll->start();
-        m_polls << poll;
+        m_guards.whenModal<Dialog>(this, std::move(act));
     }
 
     TestSupport::MailStackEnv m_stack;
@@ -426,7 +410,7 @@ private:
     std::optional<Client::SettingsStore> m_settings;
     std::optional<Gui::MainWindow> m_window;
     Gui::LanguageManager m_languages;
-    QList<QPointer<QTimer>> m_polls;
+    TestSupport::ModalGuards m_guards;
 };
 
 int main(int argc, char **argv)

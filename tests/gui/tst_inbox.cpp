@@ -4,6 +4,7 @@
 // filling the list (before the last body arrives), cancel, the password
 // prompt, the certificate decision across a restart, sort, search, threads,
 // Trash and Undo.
+#include "../common/whenmodal.h"
 #include "client/mailstore.h"
 #include "client/messagelistmodel.h"
 #include "client/secretstore.h"
@@ -417,31 +418,14 @@ private:
     }
 
     // Pending whenModal() calls that never fired (guards against a dialog that must not come).
-    void dropGuards()
-    {
-        for (const QPointer<QTimer> &poll : std::as_const(m_polls))
-            delete poll.data();
-        m_polls.clear();
-    }
+    void dropGuards() { m_guards.drop(); }
 
     QTableView *list() const { return m_window->findChild<QTableView *>(u"messageList"_s); }
 
-    // Acts on the next modal dialog of this type once it is shown (exec() blocks the caller).
     template<class Dialog>
     void whenModal(std::function<void(Dialog *)> act)
     {
-        auto *poll = new QTimer(this);
-        poll->setInterval(20);
-        connect(poll, &QTimer::timeout, this, [poll, act] {
-            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-            if (!dialog || !dialog->isVisible())
-                return;
-            poll->stop();
-            poll->deleteLater();
-            act(dialog);
-        });
-        poll->start();
-        m_polls << poll;
+        m_guards.whenModal<Dialog>(this, std::move(act));
     }
 
     int run(const QString &program, const QStringList &arguments)
@@ -480,7 +464,7 @@ for i in range(int(sys.argv[3])):
     std::optional<Client::SettingsStore> m_settings;
     std::optional<Gui::MainWindow> m_window;
     Gui::LanguageManager m_languages;
-    QList<QPointer<QTimer>> m_polls;
+    TestSupport::ModalGuards m_guards;
 };
 
 QTEST_MAIN(TestInbox)

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,6 +80,24 @@ private Q_SLOTS:
         QVERIFY(child<QCheckBox>("trayCheck")->isChecked());
         QVERIFY(!child<QCheckBox>("notifyCheck")->isChecked());
         m_dialog = nullptr;
+    }
+
+    void writingChoicesRoundTrip()
+    {
+        {
+            Gui::PreferencesDialog dialog(*m_settings, m_languages);
+            m_dialog = &dialog;
+            QCOMPARE(child<QSpinBox>("undoSendSpin")->value(), 5); // the defaults: 5 s, 25 MB
+            QCOMPARE(child<QSpinBox>("attachmentWarningSpin")->value(), 25);
+            QCOMPARE(child<QSpinBox>("undoSendSpin")->specialValueText(), u"Off"_s); // 0 says what it means
+            child<QSpinBox>("undoSendSpin")->setValue(0);
+            child<QSpinBox>("attachmentWarningSpin")->setValue(10);
+            dialog.accept();
+            m_dialog = nullptr;
+        }
+        Client::SettingsStore reread(Common::Profile::at(m_dir->path()));
+        QCOMPARE(reread.undoSendSeconds(), 0);
+        QCOMPARE(reread.attachmentWarningMb(), 10);
     }
 
     void cancelWritesNothing()

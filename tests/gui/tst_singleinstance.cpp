@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One Tidings per profile (issue 12, item 5): a second start finds the first over the local
 // socket and hands it a mailto: URL; a crashed instance's socket file is taken over; garbage,
-// foreign and oversized requests are dropped; two profiles never meet.
+// foreign and oversized requests are dropped; two profiles never meet. And the real program:
+// `tidings --profile DIR mailto:...` while one runs exits 0 and the running one opens a
+// compose window.
+#include "client/settingsstore.h"
 #include "core/common/profile.h"
 #include "gui/singleinstance.h"
 
@@ -10,6 +13,7 @@
 #include <QFile>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +112,7 @@ private Q_SLOTS:
     void aHungInstanceIsNotStartedOver();
     void differentProfilesDoNotMeet();
     void theSameProfileSpelledDifferentlyMeets();
+    void theProgramHandsAMailtoUrlToTheRunningOne();
 
 private:
     QString nameFor(const QString &profile) const
@@ -340,6 +345,68 @@ void TestSingleInstance::theSameProfileSpelledDifferentlyMeets()
     QCOMPARE(dotted, name);
     QVERIFY(QFile::link(m_dir.filePath(u"spelled"_s), m_dir.filePath(u"linked"_s)));
     QCOMPARE(nameFor(u"linked"_s), name);
+}
+
+void TestSingleInstance::theProgramHandsAMailtoUrlToTheRunningOne()
+{
+    // A profile with an identity that can send, so the compose window opens (not the question
+    // about setting one up). No incoming server: nothing is fetched.
+    const QString profileDir = m_dir.filePath(u"program"_s);
+    {
+        Client::SettingsStore settings(Common::Profile::at(profileDir));
+        Types::AccountSettings account;
+        account.email = u"me@example.org"_s;
+        account.displayName = u"Me"_s;
+        account.smtpHost = u"127.0.0.1"_s;
+        account.smtpPort = 1;
+        settings.setAccounts({account});
+        settings.sync();
+        QCOMPARE(settings.accounts().size(), 1);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_RUNTIME_DIR"_s, m_runtime.path());
+    env.insert(u"TIDINGS_TRACE_INSTANCE"_s, u"1"_s);
+    const QStringList profile{u"--profile"_s, profileDir};
+
+    // No instance yet: this one starts and opens its own link.
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    first.start(QStringLiteral(TIDINGS_EXE),
+                profile + QStringList{u"mailto:a@b.example?subject=First"_s});
+    QByteArray out;
+    auto sawLine = [&](const QByteArray &line) {
+        out += first.readAllStandardOutput();
+        return out.contains(line);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawLine("listening\n"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(sawLine("mailto opened: subject=First compose-windows=1\n"), 30000);
+
+    // A second start hands its link over and leaves at once.
+    QProcess second;
+    second.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    second.start(QStringLiteral(TIDINGS_EXE),
+                 profile + QStringList{u"mailto:x@y.example?subject=Hi"_s});
+    QVERIFY(second.waitForFinished(15000));
+    qInfo("second start took %lld ms", qlonglong(clock.elapsed()));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(second.readAllStandardOutput(), QByteArray()); // it never became an instance
+    QTRY_VERIFY_WITH_TIMEOUT(sawLine("mailto opened: subject=Hi compose-windows=2\n"), 15000);
+
+    // Not a mailto: link: refused, nothing sent.
+    QProcess wrong;
+    wrong.setProcessEnvironment(env);
+    wrong.start(QStringLiteral(TIDINGS_EXE), profile + QStringList{u"https://example.org/"_s});
+    QVERIFY(wrong.waitForFinished(15000));
+    QCOMPARE(wrong.exitCode(), 2);
+
+    first.kill();
+    QVERIFY(first.waitForFinished(15000));
+    QVERIFY2(!out.contains("subject=https"), out.constData());
 }
 
 QTEST_MAIN(TestSingleInstance)

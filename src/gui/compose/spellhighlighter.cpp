@@ -17,11 +17,6 @@ namespace Gui {
 
 namespace {
 
-QString trSpelling(const char *text)
-{
-    return QCoreApplication::translate("Gui::SpellHighlighter", text);
-}
-
 // Whitespace-separated tokens that are addresses, links or paths: no word inside is checked.
 bool isSkippedToken(QStringView token)
 {
@@ -197,18 +192,18 @@ void addSpellingActions(QMenu *menu, QTextEdit *edit, const QPoint &pos,
         actions.append(action);
     }
     if (actions.isEmpty()) {
-        auto *none = new QAction(trSpelling("No Suggestions"), menu);
+        auto *none = new QAction(QCoreApplication::translate("Gui::SpellHighlighter", "No Suggestions"), menu);
         none->setEnabled(false);
         actions.append(none);
     }
     const QPointer<SpellHighlighter> guard(highlighter);
-    auto *add = new QAction(trSpelling("Add to Dictionary"), menu);
+    auto *add = new QAction(QCoreApplication::translate("Gui::SpellHighlighter", "Add to Dictionary"), menu);
     QObject::connect(add, &QAction::triggered, edit, [checker, guard, misspelt] {
         checker->addToPersonal(misspelt);
         if (guard)
             guard->recheck();
     });
-    auto *ignore = new QAction(trSpelling("Ignore"), menu);
+    auto *ignore = new QAction(QCoreApplication::translate("Gui::SpellHighlighter", "Ignore"), menu);
     QObject::connect(ignore, &QAction::triggered, edit, [checker, guard, misspelt] {
         checker->ignoreForSession(misspelt);
         if (guard)
