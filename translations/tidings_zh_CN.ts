@@ -2122,10 +2122,6 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <source>Too late to undo: the message is already on its way.</source>
         <translation>来不及撤销：邮件已经发出。</translation>
     </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>未发送：%1</translation>
-    </message>
 </context>
 <context>
     <name>Gui::MessageView</name>
@@ -2563,6 +2559,10 @@ The session token expires at %5; it is renewed automatically before then.</sourc
     <message>
         <source>The server said: “%1”</source>
         <translation>服务器返回：“%1”</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused a recipient, so the message was not sent.</source>
+        <translation>发件服务器拒绝了一个收件人，因此邮件未发送。</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,8 @@ void MainWindow::setupCompose()
     m_sendStatus->setTextFormat(Qt::RichText);
     m_sendStatus->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_sendStatus->setFocusPolicy(Qt::TabFocus);
+    // However long the words, the window keeps its size (the full text is in the tooltip).
+    m_sendStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_sendStatus->hide();
     statusBar()->addWidget(m_sendStatus, 1);
     m_sendStatusClear = new QTimer(this);
@@ -374,6 +376,7 @@ bool MainWindow::confirmQuitWithOutbox()
 void MainWindow::showSendStatus(const QString &html, bool problem)
 {
     m_sendStatusClear->stop();
+    m_sendStatus->setToolTip(QString());
     m_sendStatus->setText(html);
     m_sendStatus->setAccessibleName(problem ? tr("Sending problem") : tr("Sending"));
     m_sendStatus->show();
@@ -395,9 +398,10 @@ void MainWindow::onSendFailed(qint64 id, const Client::SendError &error)
         return;
     }
     Q_UNUSED(id);
-    showSendStatus(tr("A message was not sent: %1").arg(sendErrorText(error)).toHtmlEscaped() +
+    showSendStatus(tr("A message was not sent: %1").arg(sendErrorSummary(error)).toHtmlEscaped() +
                        u" <a href=\"outbox\">"_s + tr("Show Outbox") + u"</a>"_s,
                    true);
+    m_sendStatus->setToolTip(sendErrorText(error));
     updateOutboxBar();
 }
 
@@ -436,7 +440,7 @@ void MainWindow::updateOutboxBar()
         m_outboxBar->hide();
         return;
     }
-    m_outboxText->setText(tr("Not sent: %1").arg(sendErrorText(entry->error)));
+    m_outboxText->setText(sendErrorText(entry->error));
     m_outboxBar->show();
 }
 

@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace Gui {
 
-QString sendErrorText(const Client::SendError &error)
+QString sendErrorSummary(const Client::SendError &error)
 {
     using Kind = Client::SendErrorKind;
     QString what;
@@ -26,7 +26,11 @@ QString sendErrorText(const Client::SendError &error)
     case Kind::Timeout: what = QCoreApplication::translate("Gui::SendError", "The outgoing server stopped answering."); break;
     case Kind::Cancelled: what = QCoreApplication::translate("Gui::SendError", "Sending was cancelled."); break;
     case Kind::SenderRefused: what = QCoreApplication::translate("Gui::SendError", "The outgoing server refused the sender address."); break;
-    case Kind::RecipientsRefused: what = QCoreApplication::translate("Gui::SendError", "The outgoing server refused some recipients, so the message was not sent."); break;
+    case Kind::RecipientsRefused:
+        what = error.refused.size() == 1
+                   ? QCoreApplication::translate("Gui::SendError", "The outgoing server refused a recipient, so the message was not sent.")
+                   : QCoreApplication::translate("Gui::SendError", "The outgoing server refused some recipients, so the message was not sent.");
+        break;
     case Kind::MessageRefused: what = QCoreApplication::translate("Gui::SendError", "The outgoing server refused the message."); break;
     case Kind::Protocol: what = QCoreApplication::translate("Gui::SendError", "The outgoing server's answer could not be understood."); break;
     case Kind::Message: what = QCoreApplication::translate("Gui::SendError", "The message cannot be read, or it has no sender or recipient."); break;
@@ -36,6 +40,12 @@ QString sendErrorText(const Client::SendError &error)
         what = QCoreApplication::translate("Gui::SendError", "Tidings stopped while the message was being sent; it may have gone. Retry sends it again.");
         break;
     }
+    return what;
+}
+
+QString sendErrorText(const Client::SendError &error)
+{
+    QString what = sendErrorSummary(error);
     if (!error.refused.isEmpty()) {
         QStringList each;
         for (const Client::SendRefusal &r : error.refused)

@@ -28,11 +28,23 @@ SmtpWire::SmtpWire(std::shared_ptr<vmime::net::socket> socket, const std::atomic
     , m_mute(std::move(muteSends))
     , m_trace(std::move(trace))
 {
+    // From here on the wire traces what it sends itself: commands line by line, a message's
+    // data as its size; the socket's line tracing (for vmime's login) stays off.
+    m_mute->store(true);
 }
 
 void SmtpWire::send(const QByteArray &lines)
 {
-    m_out += lines;
+    if (m_trace)
+        for (const QByteArray &line : lines.split('\n'))
+            if (!line.trimmed().isEmpty())
+                m_trace(u"C: "_s + QString::fromUtf8(line.trimmed().left(200)));
+    queue(lines);
+}
+
+void SmtpWire::queue(const QByteArray &bytes)
+{
+    m_out += bytes;
     if (m_out.size() >= Block)
         flush();
 }
@@ -105,15 +117,8 @@ SmtpWire::Reply SmtpWire::read(int timeoutMs)
 
 void SmtpWire::sendData(const QByteArray &header, QIODevice &body, const std::function<void(qint64)> &progress)
 {
-    flush(); // commands before the data are traced as such
-    m_mute->store(true);
-    struct Unmute
-    {
-        std::atomic_bool *flag;
-        ~Unmute() { flag->store(false); }
-    } unmute{m_mute.get()};
     // The header ends with its empty line; lines never start with a dot in it.
-    send(header);
+    queue(header);
     qint64 sent = header.size();
     bool lineStart = true;
     char last = '\n';
@@ -139,19 +144,20 @@ void SmtpWire::sendData(const QByteArray &header, QIODevice &body, const std::fu
             lineStart = c == '\n';
             last = c;
         }
-        send(out);
+        queue(out);
         sent += in.size();
         if (progress)
             progress(sent);
     }
-    flush(); // the data itself, untraced; the end of data waits for what follows it
-    m_mute->store(false);
+    // The end of data waits for what follows it (the next envelope): one write for both.
     if (last == '\r')
-        send("\n.\r\n");
+        queue("\n.\r\n");
     else
-        send(lineStart ? QByteArray(".\r\n") : QByteArray("\r\n.\r\n"));
-    if (m_trace)
+        queue(lineStart ? QByteArray(".\r\n") : QByteArray("\r\n.\r\n"));
+    if (m_trace) {
         m_trace(u"C: <%1 bytes of message data>"_s.arg(sent));
+        m_trace(u"C: ."_s);
+    }
 }
 
 } // namespace Net

@@ -46,6 +46,7 @@ public:
     void sendData(const QByteArray &header, QIODevice &body, const std::function<void(qint64)> &progress);
 
 private:
+    void queue(const QByteArray &bytes); // untraced
     QByteArray readLine(int timeoutMs);
     void fill(int timeoutMs);
 
