@@ -2107,8 +2107,8 @@ The session token expires at %5; it is renewed automatically before then.</sourc
         <translation>已取消发送；邮件仍留在发件箱中。</translation>
     </message>
     <message>
-        <source>A message was not sent: %1</source>
-        <translation>有一封邮件未能发送：%1</translation>
+        <source>A message was not sent.</source>
+        <translation>有一封邮件未能发送。</translation>
     </message>
     <message>
         <source>Show Outbox</source>

@@ -398,7 +398,8 @@ void MainWindow::onSendFailed(qint64 id, const Client::SendError &error)
         return;
     }
     Q_UNUSED(id);
-    showSendStatus(tr("A message was not sent: %1").arg(sendErrorSummary(error)).toHtmlEscaped() +
+    // Short, so that the Outbox link stays in view; the reason is in the tooltip and the Outbox.
+    showSendStatus(tr("A message was not sent.").toHtmlEscaped() +
                        u" <a href=\"outbox\">"_s + tr("Show Outbox") + u"</a>"_s,
                    true);
     m_sendStatus->setToolTip(sendErrorText(error));
