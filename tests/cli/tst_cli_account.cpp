@@ -60,7 +60,9 @@ QJsonObject showJson(const QStringList &profile, const QStringList &which = {})
 // What a new account does unless told otherwise: leave mail on the server, delete nothing.
 const QString DEFAULT_POLICY =
     u"auth=auto\nallow-plain-password=no\nleave-on-server=yes\ndelete-after-days=never\n"
-    "delete-when-deleted-here=no\nsize-limit-kb=none\ncheck-every=off\nca=\n"_s;
+    "delete-when-deleted-here=no\nsize-limit-kb=none\ncheck-every=off\nca=\n"
+    // No outgoing server until one is given; its user is the account's.
+    "smtp-host=\nsmtp-port=465\nsmtp-security=tls\nsmtp-user=demo\nsmtp-separate-password=no\n"_s;
 
 class TestCliAccount : public QObject
 {
@@ -89,6 +91,30 @@ private Q_SLOTS:
         QCOMPARE(store.account().port, quint16(10110));
         QCOMPARE(store.account().user, u"demo"_s);
         QVERIFY(r.out.startsWith(u"id="_s + store.account().id + u'\n'));
+        QVERIFY(!store.account().canSend());
+    }
+
+    void theOutgoingServerIsPartOfTheAccount()
+    {
+        Result r = run(cli, {u"account"_s, u"add"_s, u"--profile"_s, dir(), u"--host"_s, u"pop.example.org"_s,
+                             u"--user"_s, u"ann"_s, u"--email"_s, u"ann@example.org"_s, u"--smtp-host"_s,
+                             u"smtp.example.org"_s, u"--smtp-security"_s, u"starttls"_s});
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, {u"account"_s, u"show"_s, u"--profile"_s, dir()});
+        QVERIFY2(r.out.contains(u"smtp-host=smtp.example.org\nsmtp-port=587\nsmtp-security=starttls\n"_s),
+                 qPrintable(r.out)); // the submission port follows STARTTLS
+        r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir(), u"--smtp-port"_s, u"2525"_s,
+                      u"--smtp-user"_s, u"ann-out"_s, u"--smtp-separate-password"_s, u"yes"_s});
+        QCOMPARE(r.exitCode, 0);
+        r = run(cli, {u"account"_s, u"set"_s, u"--profile"_s, dir(), u"--smtp-security"_s, u"bogus"_s});
+        QCOMPARE(r.exitCode, 2);
+        const Types::AccountSettings a = Client::SettingsStore(Common::Profile::at(dir())).account();
+        QCOMPARE(a.smtpHost, u"smtp.example.org"_s);
+        QCOMPARE(a.smtpPort, quint16(2525)); // a port typed on purpose stays
+        QCOMPARE(a.smtpSecurity, Types::MailSecurity::StartTls);
+        QCOMPARE(a.smtpLogin(), u"ann-out"_s);
+        QVERIFY(a.smtpSeparatePassword);
+        QVERIFY(a.canSend());
     }
 
     void everyOptionRoundTrips()
