@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "composer.h"
+
 #include "outboxbuild_p.h"
 
 #include "outboxsender.h"
@@ -8,6 +9,7 @@
 #include "mime/messagebuilder.h"
 #include "store/messagestore.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -232,7 +234,10 @@ void Composer::writeMarkers()
     for (const Session &s : std::as_const(d->sessions))
         if (!s.ended && s.draftId != 0 && !ids.contains(s.draftId))
             ids << s.draftId;
-    if (ids == d->settings.openDraftMarkers())
+    // Element by element: Qt 6.4's QList<qint64>::operator== hands an empty list's null data to
+    // memcmp (undefined behaviour, UBSan stops the sanitizer pass on it).
+    const QList<qint64> stored = d->settings.openDraftMarkers();
+    if (ids.size() == stored.size() && std::equal(ids.cbegin(), ids.cend(), stored.cbegin()))
         return;
     d->settings.setOpenDraftMarkers(ids);
     d->settings.sync(); // on disk now: a crash is what it is for
