@@ -1,22 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin.h"
 
-#include "authserver.h"
-#include "datastore.h"
-#include "throttle.h"
-#include "tokenissuer.h"
-
-#include "core/tap/frame.h"
+#include "signingkey.h"
+#include "userdatabase.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QFile>
-#include <QSocketNotifier>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -25,12 +19,6 @@ using namespace Qt::StringLiterals;
 namespace Authd {
 
 namespace {
-
-int fail(const QString &message)
-{
-    QTextStream(stderr) << "tidings-authd: " << message << '\n';
-    return 2;
-}
 
 // From a terminal without echo, or the first line of standard input.
 QString readPassword()
@@ -53,221 +41,259 @@ QString readPassword()
     return line;
 }
 
-bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
+const QCommandLineOption dataOption(u"data"_s, u"Data directory."_s, u"dir"_s);
+const QCommandLineOption databaseOption(
+    u"database"_s,
+    u"sqlite:PATH (default: users.sqlite in --data) or postgresql://USER@HOST:PORT/DB "
+    "(password from PGPASSFILE or PGPASSWORD)."_s,
+    u"url"_s);
+
+// Parses, answers --help; nullopt-like false means "exit with *code".
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int *code)
 {
-    const qsizetype colon = text.lastIndexOf(u':');
-    bool ok = false;
-    const uint p = text.mid(colon + 1).toUInt(&ok);
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (colon < 0 || !ok || p > 65535 || !address->setAddress(host))
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        *code = failWith(parser.errorText());
         return false;
-    *port = quint16(p);
+    }
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        *code = 0;
+        return false;
+    }
     return true;
 }
 
-// Every connection is a descriptor: use the hard limit, not the default soft 1024.
-void raiseFileLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
-}
-
 } // namespace
+
+int failWith(const QString &message)
+{
+    QTextStream(stderr) << "tidings-authd: " << message << '\n';
+    return 2;
+}
+
+std::optional<DatabaseUrl> databaseFor(const QString &dataDirectory, const QString &url,
+                                       QString *error)
+{
+    if (url.isEmpty())
+        return DatabaseUrl::sqliteIn(dataDirectory);
+    return DatabaseUrl::parse(url, error);
+}
+
+std::optional<QByteArray> legacySaltSecret(const QString &dataDirectory, QString *error)
+{
+    const QString path = QDir(dataDirectory).absoluteFilePath(u"salt-secret"_s);
+    const auto secret = readPrivateFile(path, error);
+    if (secret && !secret->isEmpty() && secret->size() != 32) {
+        *error = u"%1 is not a 32-byte secret; restore it, or move it away to start afresh"_s.arg(
+            path);
+        return std::nullopt;
+    }
+    return secret;
+}
 
 int runUserCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Manage the users of a tidings-authd data directory.\n"
+        u"Manage the users of a tidings-authd database.\n"
         "Actions: add NAME, passwd NAME, disable NAME, enable NAME, remove NAME, list.\n"
         "Passwords are read from the terminal without echo, or from standard input."_s);
-    parser.addHelpOption();
-    const QCommandLineOption data(u"data"_s, u"Data directory."_s, u"dir"_s);
     const QCommandLineOption iterations(u"iterations"_s, u"PBKDF2 iterations (default 15000)."_s,
                                         u"n"_s, QString::number(Scram::defaultIterations));
-    parser.addOptions({data, iterations});
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    parser.addOptions({dataOption, databaseOption, iterations});
+    int code = 0;
+    if (!parse(parser, arguments, &code))
+        return code;
     const QStringList args = parser.positionalArguments();
-    if (!parser.isSet(data))
-        return fail(u"--data DIR is required"_s);
+    if (!parser.isSet(dataOption) && !parser.isSet(databaseOption))
+        return failWith(u"--data DIR (or --database URL) is required"_s);
     const QString action = args.value(0);
     const QString name = args.value(1);
     if (action != u"list"_s && (args.size() != 2 || name.isEmpty()))
-        return fail(
-            u"usage: tidings-authd user add|passwd|disable|enable|remove NAME --data DIR, or user list --data DIR"_s);
+        return failWith(
+            u"usage: tidings-authd user add|passwd|disable|enable|remove NAME --data DIR [--database URL], or user list --data DIR"_s);
 
-    DataStore store(parser.value(data));
     QString error;
-    if (!store.open(&error))
-        return fail(error);
+    const QString data = parser.value(dataOption);
+    if (!data.isEmpty() && !makePrivateDirectory(data, &error))
+        return failWith(error);
+    const auto url = databaseFor(data, parser.value(databaseOption), &error);
+    if (!url)
+        return failWith(error);
+    const auto legacy = data.isEmpty() ? QByteArray() : legacySaltSecret(data, &error);
+    if (!legacy)
+        return failWith(error);
+    UserDatabase database(*url);
+    if (!database.open(&error, *legacy))
+        return failWith(error);
     if (action == u"list"_s) {
-        for (const UserRecord &u : store.users())
+        bool ok = false;
+        const QList<UserRecord> users = database.users(&ok);
+        if (!ok)
+            return failWith(database.lastError());
+        for (const UserRecord &u : users)
             QTextStream(stdout) << u.name << (u.disabled ? "\tdisabled" : "\tenabled") << '\n';
         return 0;
     }
     if (action == u"add"_s || action == u"passwd"_s) {
         const auto prepared = Scram::prepare(name);
         if (!prepared || *prepared != name || name.contains(u'\n'))
-            return fail(u"user names must be NFKC-normalised text without control characters"_s);
-        const bool exists = store.user(name).has_value();
+            return failWith(u"user names must be NFKC-normalised text without control characters"_s);
+        const bool exists = database.user(name).has_value();
+        if (!database.reachable())
+            return failWith(database.lastError());
         if (action == u"add"_s && exists)
-            return fail(u"user \"%1\" already exists; use passwd"_s.arg(name));
+            return failWith(u"user \"%1\" already exists; use passwd"_s.arg(name));
         if (action == u"passwd"_s && !exists)
-            return fail(u"no user \"%1\""_s.arg(name));
+            return failWith(u"no user \"%1\""_s.arg(name));
         bool ok = false;
         const int rounds = parser.value(iterations).toInt(&ok);
         if (!ok || rounds < Scram::minIterations || rounds > Scram::maxIterations)
-            return fail(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations)
-                            .arg(Scram::maxIterations));
+            return failWith(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations)
+                                .arg(Scram::maxIterations));
         const QString password = readPassword();
         if (password.isEmpty() || !Scram::prepare(password))
-            return fail(u"the password is empty or contains control characters"_s);
+            return failWith(u"the password is empty or contains control characters"_s);
         const auto verifier =
             Scram::Verifier::fromPassword(password, Crypto::randomBytes(16), rounds);
-        if (!store.putUser(name, verifier, &error))
-            return fail(error);
+        if (!database.putUser(name, verifier, &error))
+            return failWith(error);
         QTextStream(stdout) << (action == u"add"_s ? "added " : "changed the password of ") << name
                             << '\n';
         return 0;
     }
     bool done = false;
     if (action == u"disable"_s || action == u"enable"_s)
-        done = store.setDisabled(name, action == u"disable"_s, &error);
+        done = database.setDisabled(name, action == u"disable"_s, &error);
     else if (action == u"remove"_s)
-        done = store.removeUser(name, &error);
+        done = database.removeUser(name, &error);
     else
-        return fail(u"unknown action \"%1\""_s.arg(action));
+        return failWith(u"unknown action \"%1\""_s.arg(action));
     if (!done)
-        return fail(error);
+        return failWith(error);
     QTextStream(stdout) << action << "d " << name << '\n';
     return 0;
 }
 
-int runServe(const QStringList &arguments)
+int runMigrate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Serve TAP/1 (SCRAM-SHA-256 logins, signed session tokens)."_s);
-    parser.addHelpOption();
-    const QCommandLineOption data(u"data"_s, u"Data directory."_s, u"dir"_s);
-    const QCommandLineOption listen(
-        u"listen"_s, u"Plain TCP address (default 127.0.0.1:7788; port 0 picks one)."_s,
-        u"host:port"_s, u"127.0.0.1:7788"_s);
-    const QCommandLineOption tlsListen(
-        u"tls-listen"_s,
-        u"Implicit TLS address (needs --tls-cert, --tls-key; with those, the default is the --listen host, port 7789)."_s,
-        u"host:port"_s);
-    const QCommandLineOption tlsCert(u"tls-cert"_s, u"TLS certificate chain (PEM)."_s, u"file"_s);
-    const QCommandLineOption tlsKey(u"tls-key"_s, u"TLS private key (PEM)."_s, u"file"_s);
-    const QCommandLineOption issuer(u"issuer"_s, u"Token issuer (iss)."_s, u"iss"_s,
-                                    u"tidings-authd"_s);
-    const QCommandLineOption lifetime(
-        u"token-lifetime"_s, u"Token lifetime in seconds (default 3600)."_s, u"s"_s, u"3600"_s);
-    const QCommandLineOption iterations(
-        u"iterations"_s,
-        u"Iterations of unknown users' fake challenges while there are no users "
-        "(4096..10000000, default 15000); otherwise they carry the counts real "
-        "users have."_s,
-        u"n"_s, QString::number(Scram::defaultIterations));
-    const QCommandLineOption maxConnections(
-        u"max-connections"_s, u"Connection cap (default 15000)."_s, u"n"_s, u"15000"_s);
-    const QCommandLineOption maxPerAddress(
-        u"max-per-address"_s,
-        u"Connections one address (IPv6: one /64) may hold (default %1)."_s.arg(
-            AuthServer::defaultMaxPerAddress),
-        u"n"_s, QString::number(AuthServer::defaultMaxPerAddress));
-    const QCommandLineOption handshakeTimeout(
-        u"handshake-timeout"_s, u"Seconds to complete a login (default 30)."_s, u"s"_s, u"30"_s);
-    parser.addOptions({data, listen, tlsListen, tlsCert, tlsKey, issuer, lifetime, iterations,
-                       maxConnections, maxPerAddress, handshakeTimeout});
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    if (!parser.isSet(data))
-        return fail(u"--data DIR is required"_s);
-    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
-    const qint64 seconds = parser.value(lifetime).toLongLong(&ok1);
-    const int rounds = parser.value(iterations).toInt(&ok2);
-    const int cap = parser.value(maxConnections).toInt(&ok3);
-    const int perAddress = parser.value(maxPerAddress).toInt(&ok4);
-    if (!ok1 || seconds < 60)
-        return fail(u"--token-lifetime must be a number of seconds, at least 60"_s);
-    // The range clients accept (PROTOCOL.md): anything else would set unknown users apart.
-    if (!ok2 || rounds < Scram::minIterations || rounds > Scram::maxIterations)
-        return fail(u"--iterations must be from %1 to %2"_s.arg(Scram::minIterations)
-                        .arg(Scram::maxIterations));
-    if (!ok3 || cap < 1 || !ok4 || perAddress < 1)
-        return fail(u"--max-connections and --max-per-address must be numbers, at least 1"_s);
-
-    DataStore store(parser.value(data));
+        u"Copy every user, revocation, signing key and the fake-salt secret from one database "
+        "to another, in one transaction: sqlite:PATH (the file, or the data directory holding "
+        "it) to postgresql://USER@HOST:PORT/DB. Users already in the target are overwritten."_s);
+    const QCommandLineOption from(u"from"_s, u"The source: sqlite:PATH."_s, u"url"_s);
+    const QCommandLineOption to(u"to"_s, u"The target: postgresql://USER@HOST:PORT/DB."_s,
+                                u"url"_s);
+    parser.addOptions({from, to});
+    int code = 0;
+    if (!parse(parser, arguments, &code))
+        return code;
+    if (!parser.isSet(from) || !parser.isSet(to))
+        return failWith(u"usage: tidings-authd migrate --from sqlite:PATH --to postgresql://USER@HOST:PORT/DB"_s);
     QString error;
-    if (!store.open(&error))
-        return fail(error);
-    TokenIssuer tokens(store, parser.value(issuer), seconds);
-    Throttle throttle;
-    ServerContext context{store, tokens, throttle, rounds};
-    const int handshakeSeconds = parser.value(handshakeTimeout).toInt();
-    if (handshakeSeconds < 1 || handshakeSeconds > 300)
-        return fail(u"--handshake-timeout must be 1..300 seconds"_s);
-    context.handshakeTimeoutMs = handshakeSeconds * 1000;
-    raiseFileLimit();
-    AuthServer server(context, cap, perAddress);
-
-    QHostAddress address;
-    quint16 port = 0;
-    if (!parseHostPort(parser.value(listen), &address, &port))
-        return fail(u"--listen must be HOST:PORT"_s);
-    if (!server.listen(address, port, &error))
-        return fail(error);
-    QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':'
-                        << server.port() << Qt::endl;
-    // A certificate configured means TLS is served, on its default port unless told otherwise.
-    const bool certificateGiven = parser.isSet(tlsCert) && parser.isSet(tlsKey);
-    if (parser.isSet(tlsListen) || certificateGiven) {
-        if (!certificateGiven)
-            return fail(u"--tls-listen needs --tls-cert and --tls-key"_s);
-        if (!parser.isSet(tlsListen))
-            port = Tap::defaultTlsPort;
-        else if (!parseHostPort(parser.value(tlsListen), &address, &port))
-            return fail(u"--tls-listen must be HOST:PORT"_s);
-        if (!server.listenTls(address, port, parser.value(tlsCert), parser.value(tlsKey), &error))
-            return fail(error);
-        QTextStream(stdout) << "tidings-authd: listening with TLS on " << address.toString() << ':'
-                            << server.tlsPort() << Qt::endl;
+    const auto source = DatabaseUrl::parse(parser.value(from), &error);
+    if (!source)
+        return failWith(error);
+    const auto target = DatabaseUrl::parse(parser.value(to), &error);
+    if (!target)
+        return failWith(error);
+    if (source->kind == DatabaseUrl::Kind::Sqlite && !QFileInfo::exists(source->path))
+        return failWith(u"there is no database at %1"_s.arg(source->path));
+    if (source->toString() == target->toString())
+        return failWith(u"--from and --to are the same database"_s);
+    const QString sourceDirectory = QFileInfo(source->path).absolutePath();
+    const auto legacy = source->kind == DatabaseUrl::Kind::Sqlite
+                            ? legacySaltSecret(sourceDirectory, &error)
+                            : std::optional<QByteArray>(QByteArray());
+    if (!legacy)
+        return failWith(error);
+    UserDatabase in(*source);
+    UserDatabase out(*target);
+    if (!in.open(&error, *legacy) || !out.open(&error))
+        return failWith(error);
+    bool ok1 = false, ok2 = false, ok3 = false;
+    const QList<UserRecord> users = in.users(&ok1);
+    const QList<Revocation> revocations = in.revocations(&ok2);
+    const QList<UserRecord> existing = out.users(&ok3);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto keys = in.keys(now);
+    if (!ok1 || !ok2 || !ok3 || !keys)
+        return failWith(in.lastError() + out.lastError());
+    if (!out.transaction())
+        return failWith(out.lastError());
+    // Unknown users keep their fake salts when the target is new; an old target keeps its own.
+    if (existing.isEmpty() && !out.adoptSaltSecret(in.fakeSaltSecret(), &error)) {
+        out.rollback();
+        return failWith(error);
     }
-
-    // SIGINT/SIGTERM end the event loop cleanly (a self-pipe: the handler only writes).
-    if (::pipe(signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
-        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-            QTextStream(stdout) << "tidings-authd: shutting down" << Qt::endl;
-            QCoreApplication::quit();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
+    for (const UserRecord &user : users)
+        if (!out.importUser(user, &error)) {
+            out.rollback();
+            return failWith(error);
+        }
+    for (const Revocation &r : revocations)
+        out.revoke(r.jti, r.expires);
+    for (const PublishedKey &key : *keys)
+        out.publishKey(key);
+    if (!out.reachable() || !out.commit()) {
+        out.rollback();
+        return failWith(u"the copy failed and was undone: "_s + out.lastError());
     }
-    return QCoreApplication::exec();
+    QTextStream(stdout) << "migrated " << users.size() << " users, " << revocations.size()
+                        << " revocations and " << keys->size() << " signing keys from "
+                        << source->toString() << " to " << target->toString() << '\n';
+    return 0;
+}
+
+int runKeyCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"key rotate: give this instance a new signing key. The old key stops signing at once "
+        "(a running server switches within seconds) but stays in the JWKS, and keeps verifying, "
+        "until the longest lifetime of the tokens it signed has passed."_s);
+    parser.addOptions({dataOption, databaseOption});
+    int code = 0;
+    if (!parse(parser, arguments, &code))
+        return code;
+    if (parser.positionalArguments() != QStringList{u"rotate"_s} || !parser.isSet(dataOption))
+        return failWith(u"usage: tidings-authd key rotate --data DIR [--database URL]"_s);
+    QString error;
+    const QString data = parser.value(dataOption);
+    const auto url = databaseFor(data, parser.value(databaseOption), &error);
+    const auto legacy = url ? legacySaltSecret(data, &error) : std::nullopt;
+    if (!url || !legacy)
+        return failWith(error);
+    const auto old = SigningKey::loadOrCreate(data, &error);
+    if (!old)
+        return failWith(error);
+    UserDatabase database(*url);
+    if (!database.open(&error, *legacy))
+        return failWith(error);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto published = database.keys(now);
+    if (!published)
+        return failWith(database.lastError());
+    // Tokens it signed live at most as long as the lifetime it was published with.
+    qint64 lifetime = 0;
+    for (const PublishedKey &k : *published)
+        if (k.kid == old->kid)
+            lifetime = k.lifetime;
+    if (!lifetime)
+        lifetime = 24 * 3600; // never published (never served): be generous
+    const auto fresh = SigningKey::replace(data, &error);
+    if (!fresh)
+        return failWith(error);
+    if (!database.publishKey({fresh->kid, fresh->x, now, lifetime, 0}) ||
+        !database.retireKey(old->kid, now + lifetime))
+        return failWith(database.lastError());
+    QTextStream(stdout) << "new signing key " << fresh->kid << "; " << old->kid
+                        << " is retired at "
+                        << QDateTime::fromSecsSinceEpoch(now + lifetime).toString(Qt::ISODate)
+                        << '\n';
+    return 0;
 }
 
 } // namespace Authd

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authserver.h"
 
-#include "datastore.h"
 #include "throttle.h"
+#include "tokenissuer.h"
+#include "userdatabase.h"
 
 #include "core/tap/frame.h"
 
@@ -41,69 +42,53 @@ QHostAddress peerOf(qintptr descriptor)
 
 } // namespace
 
-// Plain TCP: every accepted descriptor becomes a socket at once. TLS: the
-// descriptor goes to the server as it is (see AuthServer::acceptTls).
+// Hands every accepted descriptor on as it is, never a socket: the socket is
+// made in the thread that serves it.
 class Listener : public QTcpServer
 {
 public:
-    Listener(std::function<void(qintptr)> onTlsDescriptor, QObject *parent)
+    Listener(std::function<void(qintptr)> onDescriptor, QObject *parent)
         : QTcpServer(parent)
-        , m_onTlsDescriptor(std::move(onTlsDescriptor))
+        , m_onDescriptor(std::move(onDescriptor))
     {
-        setMaxPendingConnections(AuthServer::listenBacklog);
-        setListenBacklogSize(AuthServer::listenBacklog);
+        setListenBacklogSize(Acceptor::listenBacklog);
     }
 
 protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        if (m_onTlsDescriptor)
-            return m_onTlsDescriptor(descriptor);
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        addPendingConnection(socket);
-    }
+    void incomingConnection(qintptr descriptor) override { m_onDescriptor(descriptor); }
 
 private:
-    std::function<void(qintptr)> m_onTlsDescriptor;
+    std::function<void(qintptr)> m_onDescriptor;
 };
 
-AuthServer::AuthServer(ServerContext &context, int maxConnections, int maxPerAddress,
-                       QObject *parent)
-    : QObject(parent)
-    , m_context(context)
-    , m_maxConnections(maxConnections)
+ConnectionLimits::ConnectionLimits(int maxConnections, int maxPerAddress)
+    : m_maxConnections(maxConnections)
     , m_maxPerAddress(maxPerAddress)
+{}
+
+const char *ConnectionLimits::admit(const QString &addressKey, bool trustedProxy)
 {
-    connect(&m_prune, &QTimer::timeout, this,
-            [this] { m_context.store.pruneRevoked(QDateTime::currentSecsSinceEpoch()); });
-    m_prune.start(pruneIntervalMs);
-    connect(&m_tick, &QTimer::timeout, this, &AuthServer::tick);
-    m_tick.start(tickMs);
+    QMutexLocker lock(&m_mutex);
+    if (m_total >= m_maxConnections)
+        return "connection limit";
+    if (!trustedProxy && m_perAddress.value(addressKey) >= m_maxPerAddress)
+        return "connection limit per address";
+    ++m_total;
+    if (!trustedProxy)
+        ++m_perAddress[addressKey];
+    return nullptr;
 }
 
-AuthServer::~AuthServer() = default;
-
-bool AuthServer::listen(const QHostAddress &address, quint16 port, QString *error)
+void ConnectionLimits::release(const QString &addressKey, bool trustedProxy)
 {
-    m_plain = new Listener({}, this);
-    connect(m_plain, &QTcpServer::pendingConnectionAvailable, this, [this] { accept(m_plain); });
-    if (!m_plain->listen(address, port)) {
-        *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
-                     .arg(port)
-                     .arg(m_plain->errorString());
-        return false;
-    }
-    qCInfo(lcServer).noquote() << u"event=listen address="_s + address.toString()
-                               << u"port="_s + QString::number(this->port());
-    return true;
+    QMutexLocker lock(&m_mutex);
+    --m_total;
+    if (!trustedProxy && --m_perAddress[addressKey] <= 0)
+        m_perAddress.remove(addressKey);
 }
 
-bool AuthServer::listenTls(const QHostAddress &address, quint16 port,
-                           const QString &certificateFile, const QString &keyFile, QString *error)
+bool loadTlsConfiguration(const QString &certificateFile, const QString &keyFile,
+                          QSslConfiguration *configuration, QString *error)
 {
     const auto certificates = QSslCertificate::fromPath(certificateFile);
     QFile keyData(keyFile);
@@ -119,95 +104,68 @@ bool AuthServer::listenTls(const QHostAddress &address, quint16 port,
         *error = u"the TLS key %1 is not an unencrypted EC or RSA PEM key"_s.arg(keyFile);
         return false;
     }
-    m_tlsConfiguration = QSslConfiguration::defaultConfiguration();
-    m_tlsConfiguration.setLocalCertificateChain(certificates);
-    m_tlsConfiguration.setPrivateKey(key);
-    m_tlsConfiguration.setProtocol(QSsl::TlsV1_2OrLater); // PROTOCOL.md: TLS 1.2 is the minimum
-    m_tlsConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with SCRAM
-    m_tls = new Listener([this](qintptr descriptor) { acceptTls(descriptor); }, this);
-    if (!m_tls->listen(address, port)) {
-        *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
-                     .arg(port)
-                     .arg(m_tls->errorString());
-        return false;
-    }
-    qCInfo(lcServer).noquote() << u"event=listen-tls address="_s + address.toString()
-                               << u"port="_s + QString::number(tlsPort());
+    *configuration = QSslConfiguration::defaultConfiguration();
+    configuration->setLocalCertificateChain(certificates);
+    configuration->setPrivateKey(key);
+    configuration->setProtocol(QSsl::TlsV1_2OrLater); // PROTOCOL.md: TLS 1.2 is the minimum
+    configuration->setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with SCRAM
     return true;
 }
 
-quint16 AuthServer::port() const
+AuthServer::AuthServer(ServerContext &context, ConnectionLimits &limits, Options options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_limits(limits)
+    , m_options(std::move(options))
 {
-    return m_plain ? m_plain->serverPort() : 0;
+    connect(&m_tick, &QTimer::timeout, this, &AuthServer::tick);
+    m_tick.start(tickMs);
+    m_prunedAtMs = QDateTime::currentMSecsSinceEpoch();
 }
 
-quint16 AuthServer::tlsPort() const
+AuthServer::~AuthServer() = default;
+
+bool AuthServer::isTrustedProxy(const QHostAddress &peer) const
 {
-    return m_tls ? m_tls->serverPort() : 0;
+    for (const QHostAddress &proxy : m_options.trustedProxies)
+        if (proxy.isEqual(peer, QHostAddress::ConvertV4MappedToIPv4))
+            return true;
+    return false;
 }
 
-bool AuthServer::admit(const QString &addressKey, const QHostAddress &peer, const char **why)
-{
-    *why = m_sessions >= m_maxConnections                      ? "connection limit"
-           : m_perAddress.value(addressKey) >= m_maxPerAddress ? "connection limit per address"
-                                                               : nullptr;
-    if (*why) {
-        qCInfo(lcServer).noquote() << u"event=server-busy peer="_s + logValue(peer.toString())
-                                   << u"detail="_s + logValue(QString::fromLatin1(*why));
-        return false;
-    }
-    ++m_perAddress[addressKey];
-    ++m_sessions;
-    return true;
-}
-
-void AuthServer::release(const QString &addressKey)
-{
-    --m_sessions;
-    if (--m_perAddress[addressKey] <= 0)
-        m_perAddress.remove(addressKey);
-}
-
-void AuthServer::refuse(QTcpSocket *socket, const char *why)
-{
-    Q_UNUSED(why);
-    socket->setParent(nullptr);
-    socket->write(Tap::encodeFrame({{u"type"_s, u"error"_s},
-                                    {u"code"_s, u"server-busy"_s},
-                                    {u"message"_s, u"too many connections; try again later"_s}}));
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    QTimer::singleShot(AuthSession::lingerMs, socket, [socket] {
-        socket->abort();
-        socket->deleteLater();
-    });
-    socket->disconnectFromHost();
-}
-
-void AuthServer::accept(QTcpServer *server)
-{
-    while (QTcpSocket *socket = server->nextPendingConnection()) {
-        const QString key = Throttle::addressKey(socket->peerAddress());
-        const char *why = nullptr;
-        if (!admit(key, socket->peerAddress(), &why)) {
-            refuse(socket, why);
-            continue;
-        }
-        startSession(socket, false, key);
-    }
-}
-
-void AuthServer::acceptTls(qintptr descriptor)
+void AuthServer::takeConnection(qintptr descriptor, bool tls)
 {
     const QHostAddress peer = peerOf(descriptor);
     const QString key = Throttle::addressKey(peer);
-    const char *why = nullptr;
-    if (!admit(key, peer, &why)) { // nothing can be said before a handshake we will not spend on it
+    const bool trusted = isTrustedProxy(peer);
+    if (const char *why = m_limits.admit(key, trusted)) {
+        qCInfo(lcServer).noquote() << u"event=server-busy peer="_s + logValue(peer.toString())
+                                   << u"detail="_s + logValue(QString::fromLatin1(why));
+        if (tls) { // nothing can be said before a handshake we will not spend on it
+            ::close(int(descriptor));
+            return;
+        }
+        auto *socket = new QTcpSocket;
+        if (socket->setSocketDescriptor(descriptor))
+            return refuse(socket);
+        delete socket;
         ::close(int(descriptor));
         return;
     }
+    if (!tls) {
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+            m_limits.release(key, trusted);
+            return;
+        }
+        return startSession(socket, false, key, trusted);
+    }
     // No TLS state (OpenSSL's buffers, some 25 KB) until the ClientHello is in the kernel's buffer.
     auto *waiting = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
-    m_pendingTls.insert(waiting, {descriptor, key, peer});
+    m_pendingTls.insert(waiting, {descriptor, key, peer, trusted});
     m_pendingTlsDeadlines.emplace_back(
         QDateTime::currentMSecsSinceEpoch() + m_context.tlsHandshakeTimeoutMs, waiting);
     connect(waiting, &QSocketNotifier::activated, this, [this, waiting] {
@@ -223,10 +181,23 @@ void AuthServer::acceptTls(qintptr descriptor)
         waiting->setEnabled(false);
         m_pendingTls.remove(waiting);
         waiting->deleteLater();
-        socket->setSslConfiguration(m_tlsConfiguration);
+        socket->setSslConfiguration(m_options.tls);
         socket->startServerEncryption();
-        startSession(socket, true, pending.addressKey);
+        startSession(socket, true, pending.addressKey, pending.trusted);
     });
+}
+
+void AuthServer::refuse(QTcpSocket *socket)
+{
+    socket->write(Tap::encodeFrame({{u"type"_s, u"error"_s},
+                                    {u"code"_s, u"server-busy"_s},
+                                    {u"message"_s, u"too many connections; try again later"_s}}));
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(AuthSession::lingerMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->disconnectFromHost();
 }
 
 void AuthServer::dropPendingTls(QSocketNotifier *waiting)
@@ -237,7 +208,7 @@ void AuthServer::dropPendingTls(QSocketNotifier *waiting)
     waiting->setEnabled(false); // before its descriptor is closed
     waiting->deleteLater();
     ::close(int(it->descriptor));
-    release(it->addressKey);
+    m_limits.release(it->addressKey, it->trusted);
     m_pendingTls.erase(it);
 }
 
@@ -250,6 +221,11 @@ void AuthServer::tick()
     if (++m_ticks % deadlineTicks)
         return;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    m_context.issuer.refreshKeys(nowMs / 1000);
+    if (m_options.prunes && nowMs - m_prunedAtMs >= pruneIntervalMs) {
+        m_prunedAtMs = nowMs;
+        m_context.database.prune(nowMs / 1000);
+    }
     while (!m_pendingTlsDeadlines.empty() && m_pendingTlsDeadlines.front().first <= nowMs) {
         QSocketNotifier *waiting = m_pendingTlsDeadlines.front().second;
         m_pendingTlsDeadlines.pop_front();
@@ -264,17 +240,62 @@ void AuthServer::tick()
         session->checkDeadlines(nowMs);
 }
 
-void AuthServer::startSession(QTcpSocket *socket, bool tls, const QString &addressKey)
+void AuthServer::startSession(QTcpSocket *socket, bool tls, const QString &addressKey,
+                              bool trusted)
 {
-    auto *session = new AuthSession(socket, m_context, tls, this);
+    auto *session = new AuthSession(socket, m_context, tls, trusted, this);
     m_live.insert(session);
     connect(session, &AuthSession::paused, this, [this, session] { m_paused.insert(session); });
-    connect(session, &AuthSession::closed, this, [this, session, addressKey] {
+    connect(session, &AuthSession::closed, this, [this, session, addressKey, trusted] {
         m_live.remove(session);
         m_paused.remove(session);
-        release(addressKey);
+        m_limits.release(addressKey, trusted);
         session->deleteLater();
     });
+}
+
+Acceptor::Acceptor(QList<AuthServer *> servers, QObject *parent)
+    : QObject(parent)
+    , m_servers(std::move(servers))
+{}
+
+Acceptor::~Acceptor() = default;
+
+bool Acceptor::listen(const QHostAddress &address, quint16 port, bool tls, QString *error)
+{
+    auto *listener = new Listener([this, tls](qintptr descriptor) { handOver(descriptor, tls); },
+                                  this);
+    (tls ? m_tls : m_plain) = listener;
+    if (!listener->listen(address, port)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
+                     .arg(port)
+                     .arg(listener->errorString());
+        return false;
+    }
+    qCInfo(lcServer).noquote() << (tls ? u"event=listen-tls address="_s : u"event=listen address="_s) +
+                                          address.toString()
+                               << u"port="_s + QString::number(listener->serverPort())
+                               << u"threads="_s + QString::number(m_servers.size());
+    return true;
+}
+
+quint16 Acceptor::port() const
+{
+    return m_plain ? m_plain->serverPort() : 0;
+}
+
+quint16 Acceptor::tlsPort() const
+{
+    return m_tls ? m_tls->serverPort() : 0;
+}
+
+void Acceptor::handOver(qintptr descriptor, bool tls)
+{
+    AuthServer *server = m_servers[m_next];
+    m_next = (m_next + 1) % m_servers.size();
+    QMetaObject::invokeMethod(
+        server, [server, descriptor, tls] { server->takeConnection(descriptor, tls); },
+        Qt::QueuedConnection);
 }
 
 } // namespace Authd

@@ -5,6 +5,8 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
@@ -20,45 +22,65 @@ namespace Authd {
 
 class Listener;
 
-// Accepts connections on plain TCP and, optionally, implicit TLS; every
-// client is an AuthSession on this thread's event loop (no thread per
-// client). A connection is accepted at once, before any TLS handshake, so
-// clients that never finish one cannot fill a queue of pending connections;
-// until a TLS client sends its first bytes it costs a descriptor and a
-// notifier, no TLS state. Each address (IPv6: each /64) may hold at most
-// maxPerAddress connections, all of them at most maxConnections.
+// The connection caps, shared by every thread's server: all connections at
+// most maxConnections, each address (IPv6: each /64) at most maxPerAddress.
+// A trusted proxy is not one client: its connections count only in the total.
+class ConnectionLimits
+{
+public:
+    ConnectionLimits(int maxConnections, int maxPerAddress);
+    // nullptr when admitted, else why not (for the log).
+    const char *admit(const QString &addressKey, bool trustedProxy);
+    void release(const QString &addressKey, bool trustedProxy);
+
+private:
+    QMutex m_mutex;
+    int m_maxConnections;
+    int m_maxPerAddress;
+    int m_total = 0;
+    QHash<QString, int> m_perAddress;
+};
+
+// Reads a PEM certificate chain and an unencrypted EC or RSA key into a
+// server configuration (TLS 1.2 at least, no client certificates).
+bool loadTlsConfiguration(const QString &certificateFile, const QString &keyFile,
+                          QSslConfiguration *configuration, QString *error);
+
+// One thread's share of the clients: every connection handed to it is an
+// AuthSession on this thread's event loop (no thread per client). A TLS
+// client costs a descriptor and a notifier, no TLS state, until it sends its
+// first bytes, so clients that never finish a handshake fill nothing.
 class AuthServer : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int defaultMaxPerAddress = 64;
-    static constexpr int listenBacklog = 1024;
-    static constexpr int pruneIntervalMs = 3600 * 1000;
+    static constexpr int pruneIntervalMs = 60 * 1000;
     // One timer for every connection: paused ones resume on each tick, deadlines
     // are checked every deadlineTicks ticks (timeouts are coarse by design).
     static constexpr int tickMs = 100;
     static constexpr int deadlineTicks = 5;
 
-    AuthServer(ServerContext &context, int maxConnections, int maxPerAddress = defaultMaxPerAddress,
+    struct Options
+    {
+        QList<QHostAddress> trustedProxies; // may send a PROXY v2 header
+        QSslConfiguration tls;              // for descriptors handed over with tls
+        bool prunes = false;                // one thread forgets expired revocations
+    };
+
+    AuthServer(ServerContext &context, ConnectionLimits &limits, Options options,
                QObject *parent = nullptr);
     ~AuthServer() override;
 
-    bool listen(const QHostAddress &address, quint16 port, QString *error);
-    bool listenTls(const QHostAddress &address, quint16 port, const QString &certificateFile,
-                   const QString &keyFile, QString *error);
-    quint16 port() const;
-    quint16 tlsPort() const;
-    int sessionCount() const { return m_sessions; }
+    // A freshly accepted descriptor, now this thread's. Call in this object's thread.
+    void takeConnection(qintptr descriptor, bool tls);
+    int sessionCount() const { return int(m_live.size()); }
 
 private:
-    void accept(QTcpServer *server);
-    void acceptTls(qintptr descriptor);
-    bool admit(const QString &addressKey, const QHostAddress &peer, const char **why);
-    void release(const QString &addressKey);
-    void startSession(QTcpSocket *socket, bool tls, const QString &addressKey);
-    void refuse(QTcpSocket *socket, const char *why);
+    void startSession(QTcpSocket *socket, bool tls, const QString &addressKey, bool trusted);
+    void refuse(QTcpSocket *socket);
     void tick();
     void dropPendingTls(QSocketNotifier *waiting);
+    bool isTrustedProxy(const QHostAddress &peer) const;
 
     // A TLS client that has not said anything yet: its descriptor, not a socket.
     struct PendingTls
@@ -66,23 +88,43 @@ private:
         qintptr descriptor = -1;
         QString addressKey;
         QHostAddress peer;
+        bool trusted = false;
     };
 
     ServerContext &m_context;
-    int m_maxConnections;
-    int m_maxPerAddress;
-    int m_sessions = 0;
-    QHash<QString, int> m_perAddress;
-    Listener *m_plain = nullptr;
-    Listener *m_tls = nullptr;
-    QSslConfiguration m_tlsConfiguration;
-    QTimer m_prune;
+    ConnectionLimits &m_limits;
+    Options m_options;
     QTimer m_tick;
     int m_ticks = 0;
+    qint64 m_prunedAtMs = 0;
     QSet<AuthSession *> m_live;
     QSet<AuthSession *> m_paused;
     QHash<QSocketNotifier *, PendingTls> m_pendingTls;
     std::deque<std::pair<qint64, QSocketNotifier *>> m_pendingTlsDeadlines; // in arrival order
+};
+
+// The listening sockets, on the main thread: each accepted descriptor goes
+// to the next server in turn (round robin over the threads' event loops).
+class Acceptor : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int listenBacklog = 1024;
+
+    explicit Acceptor(QList<AuthServer *> servers, QObject *parent = nullptr);
+    ~Acceptor() override;
+
+    bool listen(const QHostAddress &address, quint16 port, bool tls, QString *error);
+    quint16 port() const;
+    quint16 tlsPort() const;
+
+private:
+    void handOver(qintptr descriptor, bool tls);
+
+    QList<AuthServer *> m_servers;
+    qsizetype m_next = 0;
+    Listener *m_plain = nullptr;
+    Listener *m_tls = nullptr;
 };
 
 } // namespace Authd

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authsession.h"
 
-#include "datastore.h"
+#include "metrics.h"
+#include "proxyheader.h"
 #include "throttle.h"
 #include "tokenissuer.h"
+#include "userdatabase.h"
 
 #include "crypto/crypto.h"
 
@@ -44,13 +46,16 @@ QString logValue(const QString &value)
     return out + u'"';
 }
 
-AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, QObject *parent)
+AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls,
+                         bool fromTrustedProxy, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_context(context)
+    , m_awaitProxyHeader(fromTrustedProxy)
     , m_peer(socket->peerAddress().toString())
     , m_addressKey(Throttle::addressKey(socket->peerAddress()))
 {
+    context.metrics.connectionOpened();
     socket->setParent(this);
     // The kernel keeps what we do not read: Qt's buffer and the decoder's stay small
     // (the decoder grows to one whole frame only when a frame is that large).
@@ -102,6 +107,22 @@ void AuthSession::sendRaw(const QByteArray &frame)
         m_socket->write(frame);
 }
 
+void AuthSession::busy()
+{
+    // Never a login from what this instance happens to remember: the database decides.
+    m_context.metrics.login(Metrics::Outcome::Busy);
+    fail(u"server-busy"_s, u"the user database cannot be reached; try again shortly"_s,
+         busyRetrySeconds);
+}
+
+void AuthSession::observeLogin()
+{
+    if (m_loginStartMs)
+        m_context.metrics.loginDuration(double(QDateTime::currentMSecsSinceEpoch() - m_loginStartMs) /
+                                        1000);
+    m_loginStartMs = 0;
+}
+
 void AuthSession::fail(const QString &code, const QString &text, qint64 retryAfter)
 {
     QJsonObject error{{u"type"_s, u"error"_s}, {u"code"_s, code}, {u"message"_s, text}};
@@ -116,6 +137,7 @@ void AuthSession::close()
 {
     if (m_state == State::Closed)
         return;
+    m_context.metrics.connectionClosed(m_state == State::Authenticated);
     m_state = State::Closed;
     log("close");
     // The socket outlives the session until its last bytes (an error frame)
@@ -177,8 +199,38 @@ void AuthSession::checkDeadlines(qint64 nowMs)
                                                            : u"no complete handshake in time"_s);
 }
 
+bool AuthSession::readProxyHeader()
+{
+    // The balancer's header comes before the client's first byte; read no further than it can be.
+    m_proxyBytes += m_socket->read(ProxyV2::fixedHeaderSize + ProxyV2::maxPayloadSize -
+                                   m_proxyBytes.size());
+    const ProxyV2::Result header = ProxyV2::parse(m_proxyBytes);
+    switch (header.status) {
+    case ProxyV2::Status::NeedMore:
+        return false;
+    case ProxyV2::Status::Error:
+        fail(u"bad-frame"_s, u"a malformed PROXY header: "_s + header.error);
+        return false;
+    case ProxyV2::Status::NotProxy:
+        break;
+    case ProxyV2::Status::Done:
+        if (!header.local) {
+            m_peer = header.source.toString();
+            m_addressKey = Throttle::addressKey(header.source);
+            log("proxied", m_socket->peerAddress().toString());
+        }
+        m_proxyBytes.remove(0, header.consumed);
+        break;
+    }
+    m_awaitProxyHeader = false;
+    m_decoder.feed(std::exchange(m_proxyBytes, {}));
+    return true;
+}
+
 void AuthSession::handleReadyRead()
 {
+    if (m_awaitProxyHeader && !readProxyHeader())
+        return;
     while (m_state != State::Closed) {
         if (m_socket->bytesToWrite() > maxQueuedOutput)
             return; // resumed from bytesWritten
@@ -202,9 +254,9 @@ void AuthSession::handleReadyRead()
 
 bool AuthSession::sessionRevoked() const
 {
-    if (m_context.store.isRevoked(m_jti))
+    if (m_context.database.isRevoked(m_jti))
         return true;
-    const auto record = m_context.store.user(m_user);
+    const auto record = m_context.database.user(m_user);
     return !record || record->disabled; // disabling or removing a user ends its sessions
 }
 
@@ -213,7 +265,10 @@ void AuthSession::handleMessage(const QJsonObject &message)
     const QString type = message.value(u"type"_s).toString();
     if (m_state == State::Authenticated) {
         m_deadlineMs = QDateTime::currentMSecsSinceEpoch() + m_context.idleTimeoutMs;
-        if (sessionRevoked())
+        const bool revoked = sessionRevoked();
+        if (!m_context.database.reachable())
+            return busy();
+        if (revoked)
             return fail(u"token-revoked"_s, u"this session's token has been revoked"_s);
     }
     if (type == u"jwks"_s) // answered in every state: anyone may verify offline
@@ -242,10 +297,10 @@ void AuthSession::handleMessage(const QJsonObject &message)
 Scram::Verifier AuthSession::fakeVerifier(const QString &user) const
 {
     // Stable per name and indistinguishable from a real one in every field (PROTOCOL.md).
-    const QByteArray secret = m_context.store.fakeSaltSecret();
+    const QByteArray secret = m_context.database.fakeSaltSecret();
     const QByteArray name = user.toUtf8();
     Scram::Verifier v;
-    v.iterations = m_context.store.fakeIterations(user, m_context.iterations);
+    v.iterations = m_context.database.fakeIterations(user, m_context.iterations);
     v.salt = Crypto::hmac(Crypto::Hash::Sha256, secret, "salt:" + name).left(16);
     v.storedKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "stored:" + name);
     v.serverKey = Crypto::hmac(Crypto::Hash::Sha256, secret, "server:" + name);
@@ -265,10 +320,20 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
     if (!user)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
-    if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_addressKey, now()); wait > 0)
-        return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
-    const auto record = m_context.store.user(m_user);
+    m_loginStartMs = QDateTime::currentMSecsSinceEpoch();
+    const auto throttle = m_context.database.throttle(m_user, m_addressKey, now());
+    if (!throttle)
+        return busy();
+    if (throttle->retryAfter > 0) {
+        m_context.metrics.login(Metrics::Outcome::Locked);
+        return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
+                    throttle->retryAfter);
+    }
+    const auto record = m_context.database.user(m_user);
+    if (!m_context.database.reachable())
+        return busy();
     m_userUsable = record && !record->disabled;
+    m_userHasFailures = throttle->userHasFailures;
     const QByteArray challenge =
         m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
     m_state = State::AwaitProof;
@@ -278,7 +343,12 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
 void AuthSession::countFailure(const QString &user, const QString &reason)
 {
     ++m_failures;
-    m_context.throttle.recordFailure(user, m_addressKey, now());
+    if (m_context.database.recordFailure(user, m_addressKey, now())) {
+        m_context.metrics.lockout();
+        log("locked", user.isEmpty() ? m_addressKey : user);
+    }
+    m_context.metrics.login(Metrics::Outcome::Failure);
+    observeLogin();
     log("failure", reason);
     if (m_failures >= m_context.maxAttempts)
         return fail(u"too-many-attempts"_s, u"%1 failed attempts"_s.arg(m_failures));
@@ -308,17 +378,27 @@ void AuthSession::handleAuthProof(const QJsonObject &message)
 
 void AuthSession::handleResume(const QJsonObject &message)
 {
-    if (const qint64 wait = m_context.throttle.retryAfter({}, m_addressKey, now()); wait > 0)
-        return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
     const auto claims = m_context.issuer.validate(message.value(u"token"_s).toString(), now());
+    // An invalid token counts for the address only: it names no account we can trust.
+    const auto throttle =
+        m_context.database.throttle(claims ? claims->sub : QString(), m_addressKey, now());
+    if (!throttle)
+        return busy();
+    if (throttle->retryAfter > 0) {
+        m_context.metrics.login(Metrics::Outcome::Locked);
+        return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
+                    throttle->retryAfter);
+    }
     if (claims) {
         m_user = claims->sub;
-        if (const qint64 wait = m_context.throttle.retryAfter(m_user, m_addressKey, now());
-            wait > 0)
-            return fail(u"locked"_s, u"too many failed attempts; try again later"_s, wait);
-        const auto record = m_context.store.user(m_user);
+        m_userHasFailures = throttle->userHasFailures;
+        const auto record = m_context.database.user(m_user);
         // One use: whoever revokes it first resumes, a replay of the same token fails.
-        if (record && !record->disabled && m_context.store.revoke(claims->jti, claims->expires))
+        const bool firstUse = record && !record->disabled &&
+                              m_context.database.revoke(claims->jti, claims->expires);
+        if (!m_context.database.reachable())
+            return busy();
+        if (firstUse)
             return startSession(m_user, {});
     }
     // A bad token costs the address, like a wrong password; it names no account we can trust.
@@ -328,11 +408,13 @@ void AuthSession::handleResume(const QJsonObject &message)
 void AuthSession::handleIntrospect(const QJsonObject &message)
 {
     const auto claims = m_context.issuer.validate(message.value(u"token"_s).toString(), now());
-    bool active = claims && !m_context.store.isRevoked(claims->jti);
+    bool active = claims && !m_context.database.isRevoked(claims->jti);
     if (active) {
-        const auto record = m_context.store.user(claims->sub);
+        const auto record = m_context.database.user(claims->sub);
         active = record && !record->disabled;
     }
+    if (claims && !m_context.database.reachable())
+        return busy(); // "inactive" would be a guess
     if (!active) // no reason given (RFC 7662 §2.2)
         return send({{u"type"_s, u"introspection"_s}, {u"active"_s, false}});
     send({{u"type"_s, u"introspection"_s},
@@ -344,8 +426,13 @@ void AuthSession::handleIntrospect(const QJsonObject &message)
 
 void AuthSession::startSession(const QString &user, const QString &scramFinal)
 {
-    m_context.throttle.recordSuccess(user);
-    m_context.store.recordLogin(user);
+    if (m_userHasFailures)
+        m_context.database.clearFailures(user);
+    m_context.database.recordLogin(user);
+    m_context.metrics.login(scramFinal.isEmpty() ? Metrics::Outcome::Resume
+                                                 : Metrics::Outcome::Success);
+    m_context.metrics.connectionAuthenticated();
+    observeLogin();
     const IssuedToken token = m_context.issuer.issue(user, now());
     m_jti = token.jti;
     m_expires = token.expires;
@@ -370,7 +457,9 @@ void AuthSession::handleAuthenticated(const QString &type)
               {u"exp"_s, m_expires},
               {u"jti"_s, m_jti}});
     } else if (type == u"refresh"_s) {
-        m_context.store.revoke(m_jti, m_expires);
+        // The new token only once the old one is revoked everywhere.
+        if (!m_context.database.revoke(m_jti, m_expires) && !m_context.database.reachable())
+            return busy();
         const IssuedToken token = m_context.issuer.issue(m_user, now());
         m_jti = token.jti;
         m_expires = token.expires;
@@ -379,7 +468,8 @@ void AuthSession::handleAuthenticated(const QString &type)
               {u"token"_s, token.token},
               {u"expires_in"_s, m_context.issuer.lifetime()}});
     } else if (type == u"logout"_s) {
-        m_context.store.revoke(m_jti, m_expires);
+        if (!m_context.database.revoke(m_jti, m_expires) && !m_context.database.reachable())
+            return busy(); // not "bye": the token would still be good
         log("logout");
         send({{u"type"_s, u"bye"_s}});
         close();

@@ -12,15 +12,17 @@ class QTcpSocket;
 
 namespace Authd {
 
-class DataStore;
-class Throttle;
+class Metrics;
 class TokenIssuer;
+class UserDatabase;
 
+// What every session of one thread shares: that thread's database
+// connection and token issuer, and the process's metrics.
 struct ServerContext
 {
-    DataStore &store;
+    UserDatabase &database;
     TokenIssuer &issuer;
-    Throttle &throttle;
+    Metrics &metrics;
     int iterations = Scram::defaultIterations;
     int maxAttempts = 3;
     int handshakeTimeoutMs = 30000;
@@ -54,9 +56,13 @@ public:
     static constexpr double requestsPerSecond = 10;
     static constexpr int lingerMs =
         2000; // for the last frame to leave before the socket is dropped
+    // What a client is told to wait while the database is away: reconnecting takes less.
+    static constexpr qint64 busyRetrySeconds = 2;
 
     // With `tls`, the socket is a QSslSocket whose server handshake has been started.
-    AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, QObject *parent = nullptr);
+    // With `fromTrustedProxy`, a PROXY v2 header may come first and name the real client.
+    AuthSession(QTcpSocket *socket, ServerContext &context, bool tls, bool fromTrustedProxy,
+                QObject *parent = nullptr);
     ~AuthSession() override;
 
     // Timeouts are deadlines that the server checks for all sessions at once
@@ -71,6 +77,9 @@ Q_SIGNALS:
 
 private:
     void handleReadyRead();
+    bool readProxyHeader();
+    void busy();
+    void observeLogin();
     void handleMessage(const QJsonObject &message);
     void handleAuthStart(const QJsonObject &message);
     void handleAuthProof(const QJsonObject &message);
@@ -95,6 +104,10 @@ private:
     std::optional<Scram::ServerExchange> m_exchange;
     QString m_user;
     bool m_userUsable = false;
+    bool m_userHasFailures = false; // cleared on success
+    bool m_awaitProxyHeader = false;
+    QByteArray m_proxyBytes;   // read while a PROXY v2 header may still be coming
+    qint64 m_loginStartMs = 0; // auth-start received, for the latency histogram
     int m_failures = 0;
     QString m_jti;
     qint64 m_expires = 0;

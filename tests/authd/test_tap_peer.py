@@ -158,7 +158,8 @@ class TapPeerTest(unittest.TestCase):
     def test_secrets_on_disk_are_private_and_no_password_is_stored(self):
         conn = self.connect()  # a login writes to the database: its WAL and shared memory exist now
         self.assertEqual(scram_login(conn, "alice", PASSWORD)[0]["type"], "auth-ok")
-        for name in ("signing-key.pem", "salt-secret", "users.sqlite", "users.sqlite-wal", "users.sqlite-shm"):
+        # The fake-salt secret lives in the database now (shared by every instance using it).
+        for name in ("signing-key.pem", "users.sqlite", "users.sqlite-wal", "users.sqlite-shm"):
             self.assertEqual(os.stat(os.path.join(self.data, name)).st_mode & 0o777, 0o600, name)
         self.assertEqual(os.stat(self.data).st_mode & 0o777, 0o700)
         import sqlite3
@@ -583,6 +584,7 @@ class TapPeerTest(unittest.TestCase):
     def test_unreadable_key_or_secret_refuses_to_start(self):
         self.server.terminate()
         self.server.wait(timeout=10)
+        # An older data directory's salt-secret file that is damaged is refused, not replaced.
         with open(self.data + "/salt-secret", "wb") as f:
             f.write(b"short")
         done = subprocess.run([AUTHD, "serve", "--data", self.data, "--listen", "127.0.0.1:0"],
