@@ -177,7 +177,8 @@ def cluster(authd, loadgen, seconds, concurrency, tmp):
                            capture_output=True, text=True, timeout=300)
     try:
         if start.returncode != 0:
-            return None, "scripts/authcluster start failed: " + (start.stderr.strip().splitlines() or ["?"])[-1]
+            reasons = [l for l in start.stderr.splitlines() if l.strip() and "start failed" not in l]
+            return None, "scripts/authcluster start failed: " + (reasons or ["?"])[-1]
         env = env_file(directory / "cluster.env")
         data = env["AUTHD_DATA"].split()[0]
         add_env = dict(os.environ, PGPASSFILE=env["PGPASSFILE"])
@@ -216,6 +217,7 @@ def main():
     limits = ["--max-connections", str(idle_count + 1000), "--max-per-address", str(idle_count + 1000)]
     rows, notes = [], []
     with tempfile.TemporaryDirectory(prefix="authdbench") as tmp:
+        os.chmod(tmp, 0o711)  # PostgreSQL runs as its own user and must reach the cluster below
         data = tmp + "/data"
         subprocess.run([authd, "user", "add", USER, "--data", data], input=PASSWORD + "\n",
                        text=True, check=True, capture_output=True)
