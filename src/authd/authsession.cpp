@@ -129,7 +129,10 @@ void AuthSession::fail(const QString &code, const QString &text, qint64 retryAft
     if (retryAfter >= 0)
         error.insert(u"retry_after"_s, retryAfter);
     send(error);
-    log(code == u"locked"_s ? "lockout" : "protocol-error", code + u": "_s + text);
+    log(code == u"locked"_s        ? "lockout"
+        : code == u"server-busy"_s ? "server-busy"
+                                   : "protocol-error",
+        code + u": "_s + text);
     close();
 }
 

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,6 +81,8 @@ UserDatabase::~UserDatabase()
     m_selectRevoked.reset();
     m_selectThrottle.reset();
     m_updateLogin.reset();
+    m_countFailure.reset();
+    m_lockKey.reset();
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
@@ -90,6 +93,8 @@ bool UserDatabase::connect(QString *error)
     m_selectRevoked.reset();
     m_selectThrottle.reset();
     m_updateLogin.reset();
+    m_countFailure.reset();
+    m_lockKey.reset();
     const bool postgresql = m_url.kind == DatabaseUrl::Kind::Postgresql;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isValid()) {
@@ -147,7 +152,21 @@ bool UserDatabase::prepareStatements(QString *error)
     m_selectRevoked = std::make_unique<QSqlQuery>(db);
     m_selectThrottle = std::make_unique<QSqlQuery>(db);
     m_updateLogin = std::make_unique<QSqlQuery>(db);
-    if (!m_selectUser->prepare(u"SELECT name, verifier, disabled, created, updated, last_login"
+    m_countFailure = std::make_unique<QSqlQuery>(db);
+    m_lockKey = std::make_unique<QSqlQuery>(db);
+    // One statement counts a failure, so that instances failing at once all count:
+    // a failure after a quiet window (and no live lock) starts afresh.
+    if (!m_countFailure->prepare(
+            u"INSERT INTO throttle (kind, key, failures, first_failure, last_failure, locked_until)"
+            " VALUES (?, ?, 1, ?, ?, 0) ON CONFLICT (kind, key) DO UPDATE SET"
+            " failures = CASE WHEN ? - throttle.first_failure > ? AND throttle.locked_until <= ?"
+            "  THEN 1 ELSE throttle.failures + 1 END,"
+            " first_failure = CASE WHEN ? - throttle.first_failure > ? AND throttle.locked_until <= ?"
+            "  THEN ? ELSE throttle.first_failure END,"
+            " last_failure = ? RETURNING failures"_s) ||
+        !m_lockKey->prepare(u"UPDATE throttle SET locked_until = ?"
+                            " WHERE kind = ? AND key = ? AND locked_until < ?"_s) ||
+        !m_selectUser->prepare(u"SELECT name, verifier, disabled, created, updated, last_login"
                                " FROM users WHERE name = ?"_s) ||
         !m_selectRevoked->prepare(u"SELECT 1 FROM revoked WHERE jti = ?"_s) ||
         !m_selectThrottle->prepare(u"SELECT kind, locked_until FROM throttle"
@@ -279,9 +298,18 @@ void UserDatabase::lost(const QSqlQuery &query)
     m_nextAttemptMs = 0;
 }
 
-bool UserDatabase::run(QSqlQuery &query)
+bool UserDatabase::run(QSqlQuery &query, Access access)
 {
-    if (query.exec())
+    // SQLite lets one writer in at a time and makes the others sleep and retry
+    // (milliseconds each); this process's threads queue on a mutex instead.
+    static QMutex sqliteWriter;
+    const bool serialise = access == Access::Write && m_url.kind == DatabaseUrl::Kind::Sqlite;
+    if (serialise)
+        sqliteWriter.lock();
+    const bool done = query.exec();
+    if (serialise)
+        sqliteWriter.unlock();
+    if (done)
         return true;
     lost(query);
     return false;
@@ -400,7 +428,7 @@ void UserDatabase::recordLogin(const QString &name)
     QSqlQuery &q = *m_updateLogin;
     q.bindValue(0, QDateTime::currentSecsSinceEpoch());
     q.bindValue(1, name);
-    run(q);
+    run(q, Access::Write);
     q.finish();
 }
 
@@ -423,7 +451,7 @@ bool UserDatabase::revoke(const QString &jti, qint64 expires)
         u"INSERT INTO revoked (jti, expires) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"_s);
     q.addBindValue(jti);
     q.addBindValue(expires);
-    return run(q) && q.numRowsAffected() == 1;
+    return run(q, Access::Write) && q.numRowsAffected() == 1;
 }
 
 QList<Revocation> UserDatabase::revocations(bool *ok)
@@ -448,7 +476,7 @@ void UserDatabase::prune(qint64 now)
         statement(u"DELETE FROM throttle WHERE locked_until <= ? AND last_failure < ?"_s);
     failures.addBindValue(now);
     failures.addBindValue(now - Throttle::windowSeconds);
-    run(revoked) && run(failures);
+    run(revoked, Access::Write) && run(failures, Access::Write);
 }
 
 std::optional<ThrottleState> UserDatabase::throttle(const QString &user, const QString &address,
@@ -479,34 +507,27 @@ bool UserDatabase::recordFailure(const QString &user, const QString &address, qi
         return false;
     bool locked = false;
     const auto count = [&](int kind, const QString &key) {
-        // One statement counts the failure, so that instances failing at once all count:
-        // a failure after a quiet window (and no live lock) starts afresh.
-        QSqlQuery q = statement(
-            u"INSERT INTO throttle (kind, key, failures, first_failure, last_failure, locked_until)"
-            " VALUES (?, ?, 1, ?, ?, 0) ON CONFLICT (kind, key) DO UPDATE SET"
-            " failures = CASE WHEN ? - throttle.first_failure > ? AND throttle.locked_until <= ?"
-            "  THEN 1 ELSE throttle.failures + 1 END,"
-            " first_failure = CASE WHEN ? - throttle.first_failure > ? AND throttle.locked_until <= ?"
-            "  THEN ? ELSE throttle.first_failure END,"
-            " last_failure = ? RETURNING failures"_s);
+        QSqlQuery &q = *m_countFailure;
+        int i = 0;
         for (const QVariant &v : {QVariant(kind), QVariant(key), QVariant(now), QVariant(now),
                                   QVariant(now), QVariant(Throttle::windowSeconds), QVariant(now),
                                   QVariant(now), QVariant(Throttle::windowSeconds), QVariant(now),
                                   QVariant(now), QVariant(now)})
-            q.addBindValue(v);
-        if (!run(q) || !q.next())
+            q.bindValue(i++, v);
+        if (!run(q, Access::Write) || !q.next())
             return;
         const qint64 lock = Throttle::lockSeconds(q.value(0).toInt());
+        q.finish();
         if (!lock)
             return;
-        QSqlQuery set = statement(u"UPDATE throttle SET locked_until = ?"
-                                  " WHERE kind = ? AND key = ? AND locked_until < ?"_s);
-        set.addBindValue(now + lock);
-        set.addBindValue(kind);
-        set.addBindValue(key);
-        set.addBindValue(now + lock);
-        if (run(set) && set.numRowsAffected() > 0)
+        QSqlQuery &set = *m_lockKey;
+        set.bindValue(0, now + lock);
+        set.bindValue(1, kind);
+        set.bindValue(2, key);
+        set.bindValue(3, now + lock);
+        if (run(set, Access::Write) && set.numRowsAffected() > 0)
             locked = true;
+        set.finish();
     };
     if (!user.isEmpty())
         count(UserKind, user);
@@ -520,7 +541,7 @@ void UserDatabase::clearFailures(const QString &user)
         return;
     QSqlQuery q = statement(u"DELETE FROM throttle WHERE kind = 0 AND key = ?"_s);
     q.addBindValue(user);
-    run(q);
+    run(q, Access::Write);
 }
 
 int UserDatabase::fakeIterations(const QString &name, int fallback)
@@ -561,7 +582,7 @@ bool UserDatabase::publishKey(const PublishedKey &key)
         key.x.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
     q.addBindValue(key.created);
     q.addBindValue(key.lifetime);
-    return run(q);
+    return run(q, Access::Write);
 }
 
 std::optional<QList<PublishedKey>> UserDatabase::keys(qint64 now)
@@ -590,7 +611,7 @@ bool UserDatabase::retireKey(const QString &kid, qint64 retireAfter)
         statement(u"UPDATE signing_keys SET retire_after = ? WHERE kid = ? AND retire_after = 0"_s);
     q.addBindValue(retireAfter);
     q.addBindValue(kid);
-    return run(q);
+    return run(q, Access::Write);
 }
 
 bool UserDatabase::transaction()

@@ -128,7 +128,8 @@ private:
     bool migrate(QString *error);
     bool loadSaltSecret(const QByteArray &candidate, QString *error);
     bool usable();
-    bool run(QSqlQuery &query);
+    enum class Access { Read, Write };
+    bool run(QSqlQuery &query, Access access = Access::Read);
     QSqlQuery statement(const QString &sql);
     void lost(const QSqlQuery &query);
 
@@ -145,6 +146,8 @@ private:
     std::unique_ptr<QSqlQuery> m_selectRevoked;
     std::unique_ptr<QSqlQuery> m_selectThrottle;
     std::unique_ptr<QSqlQuery> m_updateLogin;
+    std::unique_ptr<QSqlQuery> m_countFailure;
+    std::unique_ptr<QSqlQuery> m_lockKey;
     QList<int> m_iterationCounts; // sorted, one per user; reloaded now and then
     qint64 m_iterationCountsAt = -1;
 };
