@@ -608,6 +608,96 @@ class TapPeerTest(unittest.TestCase):
             f.write(original)
         self.start_server(self.data)  # the stack's tearDown expects a server
 
+    def introspect(self, token):
+        conn = self.connect()
+        conn.recv()  # hello
+        conn.send({"type": "introspect", "token": token})
+        return conn.recv()
+
+    def jwks(self):
+        conn = self.connect()
+        conn.recv()
+        conn.send({"type": "jwks"})
+        return conn.recv()["keys"]
+
+    def test_key_rotation_keeps_tokens_of_the_old_key_valid(self):
+        _, old_token = self.login()
+        old_kid = json.loads(base64.urlsafe_b64decode(old_token.split(".")[0] + "=="))["kid"]
+        done = subprocess.run([AUTHD, "key", "rotate", "--data", self.data], capture_output=True,
+                              text=True, timeout=60)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn(old_kid + " is retired at", done.stdout)
+        deadline = time.monotonic() + 10
+        while True:  # the running server switches within seconds
+            conn, token = self.login()
+            conn.close()
+            kid = json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "=="))["kid"]
+            if kid != old_kid or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)
+        self.assertNotEqual(kid, old_kid)
+        self.assertEqual(sorted(k["kid"] for k in self.jwks()), sorted([old_kid, kid]))
+        # Tokens of either key verify with python3-jwcrypto against the JWKS, and introspect active.
+        keyset = jwk.JWKSet.from_json(json.dumps({"keys": self.jwks()}))
+        for t in (old_token, token):
+            jwt.JWT(jwt=t, key=keyset, algs=["EdDSA"])
+            self.assertTrue(self.introspect(t)["active"])
+        with open(self.data + "/signing-key.pem", "rb") as f:
+            self.assertNotIn(b"PUBLIC", f.read())
+        self.assertEqual(os.stat(self.data + "/signing-key.pem").st_mode & 0o777, 0o600)
+
+    def proxy_v2(self, source, port=40000):
+        """A PROXY protocol v2 header as HAProxy sends it (TCP over IPv4)."""
+        body = socket.inet_aton(source) + socket.inet_aton("127.0.0.1") + struct.pack(">HH", port, 7788)
+        return b"\r\n\r\n\x00\r\nQUIT\n" + bytes([0x21, 0x11]) + struct.pack(">H", len(body)) + body
+
+    def test_proxy_header_is_believed_only_from_a_trusted_proxy(self):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.stderr.close()
+        self.server.stdout.close()
+        self.start_server(self.data, "--trusted-proxy", "127.0.0.2")
+        # From the trusted proxy: the header names the client, lockouts and logs see it.
+        for _ in range(5):
+            conn = self.connect(source="127.0.0.2")
+            conn.sock.sendall(self.proxy_v2("203.0.113.9"))
+            self.assertEqual(scram_login(conn, "alice", "wrong")[0]["type"], "auth-failed")
+        conn = self.connect(source="127.0.0.2")
+        conn.sock.sendall(self.proxy_v2("203.0.113.9"))
+        locked, _, _ = scram_login(conn, "bob", PASSWORD)
+        self.assertEqual(locked.get("code"), "locked", locked)  # the client's address is locked...
+        conn = self.connect(source="127.0.0.2")
+        conn.sock.sendall(self.proxy_v2("198.51.100.7"))
+        self.assertEqual(scram_login(conn, "bob", PASSWORD)[0]["type"], "auth-ok")  # ...not the proxy
+        conn = self.connect(source="127.0.0.2")  # no header from the proxy: its own address
+        self.assertEqual(scram_login(conn, "bob", PASSWORD)[0]["type"], "auth-ok")
+        time.sleep(0.3)
+        self.assertIn('event=proxied peer="203.0.113.9"', self.server_log())
+        # From anyone else the header is a bad frame, and names nobody.
+        conn = self.connect(source="127.0.0.3")
+        conn.recv()
+        conn.sock.sendall(self.proxy_v2("198.51.100.8"))
+        self.assertEqual(conn.recv()["code"], "bad-frame")
+        time.sleep(0.3)
+        self.assertNotIn("198.51.100.8", self.server_log())
+        # A malformed header from the trusted proxy is refused too.
+        conn = self.connect(source="127.0.0.2")
+        conn.recv()
+        conn.sock.sendall(b"\r\n\r\n\x00\r\nQUIT\n" + bytes([0x31, 0x11, 0, 12]) + bytes(12))
+        self.assertEqual(conn.recv()["code"], "bad-frame")
+
+    def test_options_may_come_before_the_command(self):
+        done = subprocess.run([AUTHD, "--data", self.data, "user", "add", "dave"], input="pw\n",
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        done = subprocess.run([AUTHD, "--data", self.data, "--database", "sqlite:" + self.data, "user",
+                               "list"], capture_output=True, text=True, timeout=60)
+        self.assertIn("dave\tenabled", done.stdout)
+        done = subprocess.run([AUTHD, "user", "list", "--data", self.data, "--database",
+                               "postgresql://me:secret@127.0.0.1:5432/x"], capture_output=True, text=True)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("PGPASSFILE", done.stderr)
+
     def test_server_still_serves_after_all_that(self):
         conn = self.connect()
         ok, _, _ = scram_login(conn, "alice", PASSWORD)
