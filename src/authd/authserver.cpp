@@ -17,9 +17,11 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <cstring>
 #include <functional>
 #include <utility>
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -51,7 +53,6 @@ public:
         : QTcpServer(parent)
         , m_onDescriptor(std::move(onDescriptor))
     {
-        setListenBacklogSize(Acceptor::listenBacklog);
     }
 
 protected:
@@ -136,33 +137,28 @@ bool AuthServer::isTrustedProxy(const QHostAddress &peer) const
 
 void AuthServer::takeConnection(qintptr descriptor, bool tls)
 {
-    const QHostAddress peer = peerOf(descriptor);
+    QTcpSocket *socket = nullptr;
+    if (!tls) { // the socket knows its peer: no getpeername of our own
+        socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+            return;
+        }
+    }
+    const QHostAddress peer = socket ? socket->peerAddress() : peerOf(descriptor);
     const QString key = Throttle::addressKey(peer);
     const bool trusted = isTrustedProxy(peer);
     if (const char *why = m_limits.admit(key, trusted)) {
         qCInfo(lcServer).noquote() << u"event=server-busy peer="_s + logValue(peer.toString())
                                    << u"detail="_s + logValue(QString::fromLatin1(why));
-        if (tls) { // nothing can be said before a handshake we will not spend on it
-            ::close(int(descriptor));
-            return;
-        }
-        auto *socket = new QTcpSocket;
-        if (socket->setSocketDescriptor(descriptor))
+        if (socket)
             return refuse(socket);
-        delete socket;
-        ::close(int(descriptor));
+        ::close(int(descriptor)); // TLS: nothing can be said before a handshake we will not spend on
         return;
     }
-    if (!tls) {
-        auto *socket = new QTcpSocket;
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            ::close(int(descriptor));
-            m_limits.release(key, trusted);
-            return;
-        }
+    if (socket)
         return startSession(socket, false, key, trusted);
-    }
     // No TLS state (OpenSSL's buffers, some 25 KB) until the ClientHello is in the kernel's buffer.
     auto *waiting = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
     m_pendingTls.insert(waiting, {descriptor, key, peer, trusted});
@@ -222,6 +218,7 @@ void AuthServer::tick()
         return;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     m_context.issuer.refreshKeys(nowMs / 1000);
+    m_context.database.flushLogins();
     if (m_options.prunes && nowMs - m_prunedAtMs >= pruneIntervalMs) {
         m_prunedAtMs = nowMs;
         m_context.database.prune(nowMs / 1000);
@@ -254,48 +251,67 @@ void AuthServer::startSession(QTcpSocket *socket, bool tls, const QString &addre
     });
 }
 
-Acceptor::Acceptor(QList<AuthServer *> servers, QObject *parent)
-    : QObject(parent)
-    , m_servers(std::move(servers))
-{}
-
-Acceptor::~Acceptor() = default;
-
-bool Acceptor::listen(const QHostAddress &address, quint16 port, bool tls, QString *error)
+bool AuthServer::listen(qintptr descriptor, bool tls, QString *error)
 {
-    auto *listener = new Listener([this, tls](qintptr descriptor) { handOver(descriptor, tls); },
-                                  this);
-    (tls ? m_tls : m_plain) = listener;
-    if (!listener->listen(address, port)) {
-        *error = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
-                     .arg(port)
-                     .arg(listener->errorString());
+    auto *listener = new Listener(
+        [this, tls](qintptr accepted) { takeConnection(accepted, tls); }, this);
+    if (!listener->setSocketDescriptor(descriptor)) {
+        *error = u"cannot accept connections: %1"_s.arg(listener->errorString());
         return false;
     }
-    qCInfo(lcServer).noquote() << (tls ? u"event=listen-tls address="_s : u"event=listen address="_s) +
-                                          address.toString()
-                               << u"port="_s + QString::number(listener->serverPort())
-                               << u"threads="_s + QString::number(m_servers.size());
     return true;
 }
 
-quint16 Acceptor::port() const
+qintptr openSharedListener(const QHostAddress &address, quint16 port, QString *error)
 {
-    return m_plain ? m_plain->serverPort() : 0;
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+    if (v4) {
+        auto *in = reinterpret_cast<sockaddr_in *>(&storage);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        in->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof *in;
+    } else {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        memcpy(&in6->sin6_addr, bytes.c, sizeof bytes.c);
+        length = sizeof *in6;
+    }
+    const int fd = ::socket(v4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const int on = 1;
+    const auto fail = [&](const char *what) -> qintptr {
+        *error = u"cannot listen on %1:%2: %3 (%4)"_s.arg(address.toString())
+                     .arg(port)
+                     .arg(QString::fromLocal8Bit(strerror(errno)), QString::fromLatin1(what));
+        if (fd >= 0)
+            ::close(fd);
+        return -1;
+    };
+    if (fd < 0)
+        return fail("socket");
+    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0)
+        return fail("SO_REUSEPORT");
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0)
+        return fail("bind");
+    if (::listen(fd, AuthServer::listenBacklog) != 0)
+        return fail("listen");
+    return fd;
 }
 
-quint16 Acceptor::tlsPort() const
+quint16 listenerPort(qintptr descriptor)
 {
-    return m_tls ? m_tls->serverPort() : 0;
-}
-
-void Acceptor::handOver(qintptr descriptor, bool tls)
-{
-    AuthServer *server = m_servers[m_next];
-    m_next = (m_next + 1) % m_servers.size();
-    QMetaObject::invokeMethod(
-        server, [server, descriptor, tls] { server->takeConnection(descriptor, tls); },
-        Qt::QueuedConnection);
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getsockname(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return 0;
+    return storage.ss_family == AF_INET
+               ? ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port)
+               : ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
 }
 
 } // namespace Authd

@@ -71,7 +71,11 @@ public:
                QObject *parent = nullptr);
     ~AuthServer() override;
 
-    // A freshly accepted descriptor, now this thread's. Call in this object's thread.
+    static constexpr int listenBacklog = 1024;
+
+    // Accepts on a listening descriptor (openSharedListener) in this thread.
+    bool listen(qintptr descriptor, bool tls, QString *error);
+    // A freshly accepted descriptor, now this thread's.
     void takeConnection(qintptr descriptor, bool tls);
     int sessionCount() const { return int(m_live.size()); }
 
@@ -103,28 +107,11 @@ private:
     std::deque<std::pair<qint64, QSocketNotifier *>> m_pendingTlsDeadlines; // in arrival order
 };
 
-// The listening sockets, on the main thread: each accepted descriptor goes
-// to the next server in turn (round robin over the threads' event loops).
-class Acceptor : public QObject
-{
-    Q_OBJECT
-public:
-    static constexpr int listenBacklog = 1024;
-
-    explicit Acceptor(QList<AuthServer *> servers, QObject *parent = nullptr);
-    ~Acceptor() override;
-
-    bool listen(const QHostAddress &address, quint16 port, bool tls, QString *error);
-    quint16 port() const;
-    quint16 tlsPort() const;
-
-private:
-    void handOver(qintptr descriptor, bool tls);
-
-    QList<AuthServer *> m_servers;
-    qsizetype m_next = 0;
-    Listener *m_plain = nullptr;
-    Listener *m_tls = nullptr;
-};
+// A listening TCP socket that other threads' listening sockets may share
+// (SO_REUSEPORT): the kernel spreads new connections over them, so no thread
+// hands connections to another. Port 0 picks one; the next call with the
+// same address and that port joins it. -1 with *error on failure.
+qintptr openSharedListener(const QHostAddress &address, quint16 port, QString *error);
+quint16 listenerPort(qintptr descriptor);
 
 } // namespace Authd

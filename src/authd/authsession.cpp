@@ -76,7 +76,8 @@ AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls,
     // timeout.
     if (tls)
         m_tlsDeadlineMs = nowMs + context.tlsHandshakeTimeoutMs;
-    log("connect");
+    if (lcSession().isDebugEnabled()) // one line a connection is enough: "close" says who it was
+        log("connect");
     send({{u"type"_s, u"hello"_s},
           {u"protocol"_s, u"tap/1"_s},
           {u"server"_s, u"tidings-authd/" TIDINGS_VERSION ""_s},
@@ -324,19 +325,17 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
     m_loginStartMs = QDateTime::currentMSecsSinceEpoch();
-    const auto throttle = m_context.database.throttle(m_user, m_addressKey, now());
-    if (!throttle)
+    const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
+    if (!lookup)
         return busy();
-    if (throttle->retryAfter > 0) {
+    if (lookup->throttle.retryAfter > 0) {
         m_context.metrics.login(Metrics::Outcome::Locked);
         return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
-                    throttle->retryAfter);
+                    lookup->throttle.retryAfter);
     }
-    const auto record = m_context.database.user(m_user);
-    if (!m_context.database.reachable())
-        return busy();
+    const auto &record = lookup->user;
     m_userUsable = record && !record->disabled;
-    m_userHasFailures = throttle->userHasFailures;
+    m_userHasFailures = lookup->throttle.userHasFailures;
     const QByteArray challenge =
         m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
     m_state = State::AwaitProof;

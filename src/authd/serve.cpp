@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// tidings-authd serve: the listening sockets and the metrics endpoint on the
-// main thread, the clients on N worker threads, each with its own event loop,
-// database connection and token issuer.
+// tidings-authd serve: the metrics endpoint and signals on the main thread,
+// the clients on N worker threads, each with its own listening socket on the
+// shared port, event loop, database connection and token issuer.
 #include "admin.h"
 
 #include "authserver.h"
@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QSemaphore>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -27,6 +28,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcServe, "tidings.authd.server", QtInfoMsg)
 
 namespace Authd {
 
@@ -73,6 +76,8 @@ struct WorkerSettings
     int iterations = 0;
     int handshakeTimeoutMs = 0;
     AuthServer::Options options;
+    qintptr plainListener = -1; // this thread's share of the listening port
+    qintptr tlsListener = -1;
 };
 
 // One event loop with its own database connection: everything a session
@@ -81,12 +86,14 @@ class WorkerThread : public QThread
 {
 public:
     WorkerThread(const WorkerSettings &settings, Metrics &metrics, ConnectionLimits &limits,
-                 bool prunes)
+                 bool prunes, qintptr plainListener, qintptr tlsListener)
         : m_settings(settings)
         , m_metrics(metrics)
         , m_limits(limits)
     {
         m_settings.options.prunes = prunes;
+        m_settings.plainListener = plainListener;
+        m_settings.tlsListener = tlsListener;
     }
 
     // Starts the thread; false with *error when it could not open its database or key.
@@ -114,6 +121,11 @@ protected:
         ServerContext context{database, issuer, m_metrics, m_settings.iterations};
         context.handshakeTimeoutMs = m_settings.handshakeTimeoutMs;
         AuthServer server(context, m_limits, m_settings.options);
+        if (!server.listen(m_settings.plainListener, false, &m_error) ||
+            (m_settings.tlsListener >= 0 && !server.listen(m_settings.tlsListener, true, &m_error))) {
+            m_ready.release();
+            return;
+        }
         m_server = &server;
         m_ready.release();
         exec();
@@ -278,35 +290,43 @@ int runServe(const QStringList &arguments)
     Metrics metrics;
     ConnectionLimits limits(cap, perAddress);
     std::vector<std::unique_ptr<WorkerThread>> workers;
-    QList<AuthServer *> servers;
     const auto stopWorkers = [&workers] {
         for (auto &worker : workers) {
             worker->quit();
             worker->wait();
         }
     };
+    // Every thread listens on the same port (SO_REUSEPORT): the kernel spreads the clients.
+    quint16 boundPort = port;
+    quint16 boundTlsPort = tlsPort;
     for (int i = 0; i < threadCount; ++i) {
-        workers.push_back(std::make_unique<WorkerThread>(settings, metrics, limits, i == 0));
+        const qintptr plain = openSharedListener(address, boundPort, &error);
+        const qintptr tls =
+            certificateGiven && plain >= 0 ? openSharedListener(tlsAddress, boundTlsPort, &error) : -1;
+        if (plain < 0 || (certificateGiven && tls < 0)) {
+            stopWorkers();
+            return failWith(error);
+        }
+        boundPort = listenerPort(plain);
+        if (tls >= 0)
+            boundTlsPort = listenerPort(tls);
+        workers.push_back(
+            std::make_unique<WorkerThread>(settings, metrics, limits, i == 0, plain, tls));
         if (!workers.back()->startServing(&error)) {
             stopWorkers();
             return failWith(error);
         }
-        servers.append(workers.back()->server());
     }
-    Acceptor acceptor(servers);
-    if (!acceptor.listen(address, port, false, &error)) {
-        stopWorkers();
-        return failWith(error);
-    }
-    QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':'
-                        << acceptor.port() << Qt::endl;
+    qCInfo(lcServe).noquote() << u"event=listen address="_s + address.toString()
+                              << u"port="_s + QString::number(boundPort)
+                              << u"threads="_s + QString::number(threadCount);
+    QTextStream(stdout) << "tidings-authd: listening on " << address.toString() << ':' << boundPort
+                        << Qt::endl;
     if (certificateGiven) {
-        if (!acceptor.listen(tlsAddress, tlsPort, true, &error)) {
-            stopWorkers();
-            return failWith(error);
-        }
+        qCInfo(lcServe).noquote() << u"event=listen-tls address="_s + tlsAddress.toString()
+                                  << u"port="_s + QString::number(boundTlsPort);
         QTextStream(stdout) << "tidings-authd: listening with TLS on " << tlsAddress.toString()
-                            << ':' << acceptor.tlsPort() << Qt::endl;
+                            << ':' << boundTlsPort << Qt::endl;
     }
     std::unique_ptr<MetricsServer> metricsServer;
     if (parser.isSet(metricsListen)) {
@@ -321,7 +341,7 @@ int runServe(const QStringList &arguments)
 
     // SIGINT/SIGTERM end the event loop cleanly (a self-pipe: the handler only writes).
     if (::pipe(signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &acceptor);
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
         QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
             QTextStream(stdout) << "tidings-authd: shutting down" << Qt::endl;
             QCoreApplication::quit();

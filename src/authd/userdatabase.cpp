@@ -51,6 +51,14 @@ const QList<QList<QString>> migrations = {
     },
 };
 
+// SQLite lets one writer in at a time and makes the others sleep and retry
+// (milliseconds each); this process's threads queue on a mutex instead.
+QMutex &sqliteWriter()
+{
+    static QMutex writer;
+    return writer;
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -77,12 +85,15 @@ UserDatabase::UserDatabase(DatabaseUrl url, Metrics *metrics)
 
 UserDatabase::~UserDatabase()
 {
+    if (m_open)
+        flushLogins();
     m_selectUser.reset();
     m_selectRevoked.reset();
     m_selectThrottle.reset();
     m_updateLogin.reset();
     m_countFailure.reset();
     m_lockKey.reset();
+    m_lookupLogin.reset();
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
@@ -95,6 +106,7 @@ bool UserDatabase::connect(QString *error)
     m_updateLogin.reset();
     m_countFailure.reset();
     m_lockKey.reset();
+    m_lookupLogin.reset();
     const bool postgresql = m_url.kind == DatabaseUrl::Kind::Postgresql;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isValid()) {
@@ -154,6 +166,7 @@ bool UserDatabase::prepareStatements(QString *error)
     m_updateLogin = std::make_unique<QSqlQuery>(db);
     m_countFailure = std::make_unique<QSqlQuery>(db);
     m_lockKey = std::make_unique<QSqlQuery>(db);
+    m_lookupLogin = std::make_unique<QSqlQuery>(db);
     // One statement counts a failure, so that instances failing at once all count:
     // a failure after a quiet window (and no live lock) starts afresh.
     if (!m_countFailure->prepare(
@@ -164,6 +177,12 @@ bool UserDatabase::prepareStatements(QString *error)
             " first_failure = CASE WHEN ? - throttle.first_failure > ? AND throttle.locked_until <= ?"
             "  THEN ? ELSE throttle.first_failure END,"
             " last_failure = ? RETURNING failures"_s) ||
+        !m_lookupLogin->prepare(
+            u"SELECT u.name, u.verifier, u.disabled, u.created, u.updated, u.last_login,"
+            " (SELECT max(locked_until) FROM throttle"
+            "   WHERE (kind = 0 AND key = ?) OR (kind = 1 AND key = ?)),"
+            " (SELECT count(*) FROM throttle WHERE kind = 0 AND key = ?)"
+            " FROM (SELECT 1 AS one) AS one LEFT JOIN users u ON u.name = ?"_s) ||
         !m_lockKey->prepare(u"UPDATE throttle SET locked_until = ?"
                             " WHERE kind = ? AND key = ? AND locked_until < ?"_s) ||
         !m_selectUser->prepare(u"SELECT name, verifier, disabled, created, updated, last_login"
@@ -300,15 +319,12 @@ void UserDatabase::lost(const QSqlQuery &query)
 
 bool UserDatabase::run(QSqlQuery &query, Access access)
 {
-    // SQLite lets one writer in at a time and makes the others sleep and retry
-    // (milliseconds each); this process's threads queue on a mutex instead.
-    static QMutex sqliteWriter;
     const bool serialise = access == Access::Write && m_url.kind == DatabaseUrl::Kind::Sqlite;
     if (serialise)
-        sqliteWriter.lock();
+        sqliteWriter().lock();
     const bool done = query.exec();
     if (serialise)
-        sqliteWriter.unlock();
+        sqliteWriter().unlock();
     if (done)
         return true;
     lost(query);
@@ -423,13 +439,59 @@ bool UserDatabase::removeUser(const QString &name, QString *error)
 
 void UserDatabase::recordLogin(const QString &name)
 {
-    if (!usable())
+    m_pendingLogins.insert(name, QDateTime::currentSecsSinceEpoch());
+}
+
+void UserDatabase::flushLogins()
+{
+    if (m_pendingLogins.isEmpty() || !usable())
+        return;
+    // One transaction for all of them: SQLite writes its log once, PostgreSQL commits once.
+    std::optional<QMutexLocker<QMutex>> writing;
+    if (m_url.kind == DatabaseUrl::Kind::Sqlite)
+        writing.emplace(&sqliteWriter());
+    if (!transaction())
         return;
     QSqlQuery &q = *m_updateLogin;
-    q.bindValue(0, QDateTime::currentSecsSinceEpoch());
-    q.bindValue(1, name);
-    run(q, Access::Write);
+    for (auto it = m_pendingLogins.cbegin(); it != m_pendingLogins.cend(); ++it) {
+        q.bindValue(0, it.value());
+        q.bindValue(1, it.key());
+        if (!q.exec()) {
+            lost(q);
+            rollback();
+            return;
+        }
+    }
     q.finish();
+    if (commit())
+        m_pendingLogins.clear();
+}
+
+std::optional<UserDatabase::LoginLookup> UserDatabase::lookupLogin(const QString &name,
+                                                                  const QString &address,
+                                                                  qint64 now)
+{
+    if (!usable())
+        return std::nullopt;
+    QSqlQuery &q = *m_lookupLogin;
+    q.bindValue(0, name);
+    q.bindValue(1, address);
+    q.bindValue(2, name);
+    q.bindValue(3, name);
+    if (!run(q) || !q.next()) {
+        q.finish();
+        return std::nullopt;
+    }
+    LoginLookup out;
+    if (!q.value(0).isNull()) {
+        UserRecord record = userFrom(q);
+        if (record.verifier.iterations) // a verifier that does not parse is no account
+            out.user = std::move(record);
+    }
+    out.throttle.retryAfter = qMax<qint64>(0, q.value(6).toLongLong() - now);
+    out.throttle.userHasFailures = q.value(7).toLongLong() > 0;
+    q.finish();
+    return out;
 }
 
 bool UserDatabase::isRevoked(const QString &jti)

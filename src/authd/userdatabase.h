@@ -6,6 +6,7 @@
 #include "core/scram/scram.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -90,7 +91,9 @@ public:
     bool putUser(const QString &name, const Scram::Verifier &verifier, QString *error);
     bool setDisabled(const QString &name, bool disabled, QString *error);
     bool removeUser(const QString &name, QString *error);
+    // Remembered and written with others by flushLogins(): one write a second, not one a login.
     void recordLogin(const QString &name);
+    void flushLogins();
     // The iteration count an unknown user's fake challenge carries: drawn,
     // stable per name, from the counts real users have, so that `i=` tells
     // nothing either (`fallback` while there are no users).
@@ -103,6 +106,16 @@ public:
     bool revoke(const QString &jti, qint64 expires);
     void prune(qint64 now); // expired revocations, forgotten failures
     QList<Revocation> revocations(bool *ok = nullptr);
+
+    // What a login needs to know, in one query: the user (none when unknown)
+    // and the throttle state. nullopt when the database cannot answer.
+    struct LoginLookup
+    {
+        std::optional<UserRecord> user;
+        ThrottleState throttle;
+    };
+    std::optional<LoginLookup> lookupLogin(const QString &name, const QString &address,
+                                           qint64 now);
 
     // Failure throttling (Throttle's rule), shared by every instance.
     std::optional<ThrottleState> throttle(const QString &user, const QString &address, qint64 now);
@@ -148,6 +161,8 @@ private:
     std::unique_ptr<QSqlQuery> m_updateLogin;
     std::unique_ptr<QSqlQuery> m_countFailure;
     std::unique_ptr<QSqlQuery> m_lockKey;
+    std::unique_ptr<QSqlQuery> m_lookupLogin;
+    QHash<QString, qint64> m_pendingLogins; // name -> when, not yet written
     QList<int> m_iterationCounts; // sorted, one per user; reloaded now and then
     qint64 m_iterationCountsAt = -1;
 };
