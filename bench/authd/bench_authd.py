@@ -96,7 +96,7 @@ def throughput(loadgen, port, pids, seconds, concurrency, helper_pids=lambda: []
     cpu0, extra0 = cpu_seconds(pids), cpu_seconds(extra_pids)
     result = loadgen_run(loadgen, port, ["--seconds", str(seconds), "--concurrency", str(concurrency)])
     cpu, extra = cpu_seconds(pids) - cpu0, cpu_seconds(extra_pids) - extra0
-    logins = max(result["logins"], 1)
+    logins = result["logins"] or float("nan")  # no login: no cost per login to show
     result["server_cpu_us"] = cpu / logins * 1e6
     result["extra_cpu_us"] = extra / logins * 1e6
     return result
@@ -235,7 +235,7 @@ def main():
         cluster_row, why = cluster(authd, loadgen, seconds, concurrency, tmp)
         if cluster_row:
             rows.append(cluster_row)
-            notes.append(f"cluster: PostgreSQL and HAProxy took another {cluster_row['extra_cpu_us']:.0f} µs "
+            notes.append(f"cluster: PostgreSQL and HAProxy took another {fmt(cluster_row['extra_cpu_us'])} µs "
                          "of CPU per login (not in the server column)")
         else:
             notes.append(f"cluster row skipped: {why}")
