@@ -69,7 +69,7 @@ ConnectionLimits::ConnectionLimits(int maxConnections, int maxPerAddress)
 
 const char *ConnectionLimits::admit(const QString &addressKey, bool trustedProxy)
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     if (m_total >= m_maxConnections)
         return "connection limit";
     if (!trustedProxy && m_perAddress.value(addressKey) >= m_maxPerAddress)
@@ -82,7 +82,7 @@ const char *ConnectionLimits::admit(const QString &addressKey, bool trustedProxy
 
 void ConnectionLimits::release(const QString &addressKey, bool trustedProxy)
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     --m_total;
     if (!trustedProxy && --m_perAddress[addressKey] <= 0)
         m_perAddress.remove(addressKey);

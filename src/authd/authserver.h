@@ -6,13 +6,13 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
-#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 
 #include <deque>
+#include <mutex>
 
 class QSocketNotifier;
 class QTcpServer;
@@ -34,7 +34,7 @@ public:
     void release(const QString &addressKey, bool trustedProxy);
 
 private:
-    QMutex m_mutex;
+    std::mutex m_mutex; // not QMutex: ThreadSanitizer sees this one
     int m_maxConnections;
     int m_maxPerAddress;
     int m_total = 0;

@@ -16,6 +16,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSession, "tidings.authd.session", QtInfoMsg)
@@ -28,6 +30,13 @@ constexpr qsizetype maxScramMessage = 1024; // names and nonces of real clients 
 qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();
+}
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 } // namespace
 
@@ -118,10 +127,9 @@ void AuthSession::busy()
 
 void AuthSession::observeLogin()
 {
-    if (m_loginStartMs)
-        m_context.metrics.loginDuration(double(QDateTime::currentMSecsSinceEpoch() - m_loginStartMs) /
-                                        1000);
-    m_loginStartMs = 0;
+    if (m_loginStartNs)
+        m_context.metrics.loginDuration(double(monotonicNs() - m_loginStartNs) / 1e9);
+    m_loginStartNs = 0;
 }
 
 void AuthSession::fail(const QString &code, const QString &text, qint64 retryAfter)
@@ -324,7 +332,7 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
     if (!user)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
-    m_loginStartMs = QDateTime::currentMSecsSinceEpoch();
+    m_loginStartNs = monotonicNs();
     const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
     if (!lookup)
         return busy();
@@ -345,10 +353,9 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
 void AuthSession::countFailure(const QString &user, const QString &reason)
 {
     ++m_failures;
-    if (m_context.database.recordFailure(user, m_addressKey, now())) {
+    for (int locked = m_context.database.recordFailure(user, m_addressKey, now()); locked > 0;
+         --locked)
         m_context.metrics.lockout();
-        log("locked", user.isEmpty() ? m_addressKey : user);
-    }
     m_context.metrics.login(Metrics::Outcome::Failure);
     observeLogin();
     log("failure", reason);

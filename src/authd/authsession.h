@@ -107,7 +107,7 @@ private:
     bool m_userHasFailures = false; // cleared on success
     bool m_awaitProxyHeader = false;
     QByteArray m_proxyBytes;   // read while a PROXY v2 header may still be coming
-    qint64 m_loginStartMs = 0; // auth-start received, for the latency histogram
+    qint64 m_loginStartNs = 0; // auth-start received (steady clock), for the latency histogram
     int m_failures = 0;
     QString m_jti;
     qint64 m_expires = 0;

@@ -22,6 +22,7 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <atomic>
 #include <csignal>
 #include <memory>
 #include <sys/resource.h>
@@ -101,20 +102,27 @@ public:
     {
         start();
         m_ready.acquire();
+        // QSemaphore and QThread::wait() are invisible to ThreadSanitizer (Qt's
+        // futexes are not instrumented): the atomics below order what the thread wrote.
+        const bool serving = m_serving.load(std::memory_order_acquire);
         *error = m_error;
-        return m_server;
+        return serving;
     }
-    AuthServer *server() const { return m_server; }
+    // Ends the thread's event loop and waits for it.
+    void stop()
+    {
+        quit();
+        wait();
+        [[maybe_unused]] const bool done = m_finished.load(std::memory_order_acquire);
+    }
 
 protected:
     void run() override
     {
         UserDatabase database(m_settings.database, &m_metrics);
         const auto key = SigningKey::loadOrCreate(m_settings.dataDirectory, &m_error);
-        if (!key || !database.open(&m_error)) {
-            m_ready.release();
-            return;
-        }
+        if (!key || !database.open(&m_error))
+            return ready(false);
         TokenIssuer issuer(database, m_settings.dataDirectory, *key, m_settings.issuer,
                            m_settings.lifetime);
         issuer.refreshKeys(QDateTime::currentSecsSinceEpoch(), true);
@@ -122,23 +130,29 @@ protected:
         context.handshakeTimeoutMs = m_settings.handshakeTimeoutMs;
         AuthServer server(context, m_limits, m_settings.options);
         if (!server.listen(m_settings.plainListener, false, &m_error) ||
-            (m_settings.tlsListener >= 0 && !server.listen(m_settings.tlsListener, true, &m_error))) {
-            m_ready.release();
-            return;
-        }
-        m_server = &server;
-        m_ready.release();
+            (m_settings.tlsListener >= 0 && !server.listen(m_settings.tlsListener, true, &m_error)))
+            return ready(false);
+        ready(true);
         exec();
-        m_server = nullptr;
+        m_finished.store(true, std::memory_order_release);
     }
 
 private:
+    void ready(bool serving)
+    {
+        m_serving.store(serving, std::memory_order_release);
+        if (!serving)
+            m_finished.store(true, std::memory_order_release);
+        m_ready.release();
+    }
+
     WorkerSettings m_settings;
     Metrics &m_metrics;
     ConnectionLimits &m_limits;
     QSemaphore m_ready;
     QString m_error;
-    AuthServer *m_server = nullptr;
+    std::atomic<bool> m_serving{false};
+    std::atomic<bool> m_finished{false};
 };
 
 } // namespace
@@ -291,10 +305,8 @@ int runServe(const QStringList &arguments)
     ConnectionLimits limits(cap, perAddress);
     std::vector<std::unique_ptr<WorkerThread>> workers;
     const auto stopWorkers = [&workers] {
-        for (auto &worker : workers) {
-            worker->quit();
-            worker->wait();
-        }
+        for (auto &worker : workers)
+            worker->stop();
     };
     // Every thread listens on the same port (SO_REUSEPORT): the kernel spreads the clients.
     quint16 boundPort = port;

@@ -8,13 +8,13 @@
 
 #include <QDateTime>
 #include <QFile>
-#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <algorithm>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -52,10 +52,11 @@ const QList<QList<QString>> migrations = {
 };
 
 // SQLite lets one writer in at a time and makes the others sleep and retry
-// (milliseconds each); this process's threads queue on a mutex instead.
-QMutex &sqliteWriter()
+// (milliseconds each); this process's threads queue on a mutex instead
+// (std::mutex, not QMutex: ThreadSanitizer sees this one).
+std::mutex &sqliteWriter()
 {
-    static QMutex writer;
+    static std::mutex writer;
     return writer;
 }
 
@@ -447,9 +448,9 @@ void UserDatabase::flushLogins()
     if (m_pendingLogins.isEmpty() || !usable())
         return;
     // One transaction for all of them: SQLite writes its log once, PostgreSQL commits once.
-    std::optional<QMutexLocker<QMutex>> writing;
+    std::unique_lock<std::mutex> writing;
     if (m_url.kind == DatabaseUrl::Kind::Sqlite)
-        writing.emplace(&sqliteWriter());
+        writing = std::unique_lock(sqliteWriter());
     if (!transaction())
         return;
     QSqlQuery &q = *m_updateLogin;
@@ -563,11 +564,11 @@ std::optional<ThrottleState> UserDatabase::throttle(const QString &user, const Q
     return state;
 }
 
-bool UserDatabase::recordFailure(const QString &user, const QString &address, qint64 now)
+int UserDatabase::recordFailure(const QString &user, const QString &address, qint64 now)
 {
     if (!usable())
-        return false;
-    bool locked = false;
+        return 0;
+    int locked = 0;
     const auto count = [&](int kind, const QString &key) {
         QSqlQuery &q = *m_countFailure;
         int i = 0;
@@ -588,7 +589,7 @@ bool UserDatabase::recordFailure(const QString &user, const QString &address, qi
         set.bindValue(2, key);
         set.bindValue(3, now + lock);
         if (run(set, Access::Write) && set.numRowsAffected() > 0)
-            locked = true;
+            ++locked;
         set.finish();
     };
     if (!user.isEmpty())

@@ -119,8 +119,9 @@ public:
 
     // Failure throttling (Throttle's rule), shared by every instance.
     std::optional<ThrottleState> throttle(const QString &user, const QString &address, qint64 now);
-    // An empty user counts for the address only. True when this failure locked a key.
-    bool recordFailure(const QString &user, const QString &address, qint64 now);
+    // An empty user counts for the address only. Returns how many keys (account,
+    // address) this failure locked.
+    int recordFailure(const QString &user, const QString &address, qint64 now);
     void clearFailures(const QString &user);
 
     // Signing keys' public halves.

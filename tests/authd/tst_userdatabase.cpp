@@ -84,10 +84,10 @@ private Q_SLOTS:
         auto b = openIn(dir); // a second instance on the same database
         QVERIFY(a && b);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(!a->recordFailure(u"bob"_s, u"10.0.0.%1"_s.arg(i), 1000));
+            QCOMPARE(a->recordFailure(u"bob"_s, u"10.0.0.%1"_s.arg(i), 1000), 0);
         QCOMPARE(b->throttle(u"bob"_s, u"10.0.9.9"_s, 1000)->retryAfter, 0);
-        QVERIFY(!b->recordFailure(u"bob"_s, u"10.0.1.1"_s, 1000));
-        QVERIFY(b->recordFailure(u"bob"_s, u"10.0.1.2"_s, 1000)); // the fifth locks
+        QCOMPARE(b->recordFailure(u"bob"_s, u"10.0.1.1"_s, 1000), 0);
+        QCOMPARE(b->recordFailure(u"bob"_s, u"10.0.1.2"_s, 1000), 1); // the fifth locks the account
         QCOMPARE(a->throttle(u"bob"_s, u"10.0.9.9"_s, 1000)->retryAfter,
                  Throttle::firstLockSeconds);
         QCOMPARE(b->throttle(u"bob"_s, u"10.0.9.9"_s, 1010)->retryAfter,
@@ -102,7 +102,8 @@ private Q_SLOTS:
         auto db = openIn(dir);
         QVERIFY(db);
         for (int i = 0; i < Throttle::freeFailures; ++i)
-            db->recordFailure(u"u%1"_s.arg(i), u"10.0.0.1"_s, 1000);
+            QCOMPARE(db->recordFailure(u"u%1"_s.arg(i), u"10.0.0.1"_s, 1000),
+                     i + 1 == Throttle::freeFailures ? 1 : 0); // the address, no account
         QCOMPARE(db->throttle(u"anyone"_s, u"10.0.0.1"_s, 1000)->retryAfter,
                  Throttle::firstLockSeconds);
         QVERIFY(!db->throttle(u"anyone"_s, u"10.0.0.1"_s, 1000)->userHasFailures);
@@ -149,7 +150,7 @@ private Q_SLOTS:
         for (int i = 0; i < Throttle::freeFailures - 1; ++i)
             db->recordFailure(u"bob"_s, u"a"_s, 1000);
         const qint64 later = 1000 + Throttle::windowSeconds + 1;
-        QVERIFY(!db->recordFailure(u"bob"_s, u"b"_s, later));
+        QCOMPARE(db->recordFailure(u"bob"_s, u"b"_s, later), 0);
         QCOMPARE(db->throttle(u"bob"_s, u"z"_s, later)->retryAfter, 0);
     }
 
