@@ -12,6 +12,7 @@
 #include "userdatabase.h"
 
 #include "core/tap/frame.h"
+#include "crypto/crypto.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -113,11 +114,22 @@ public:
     {
         quit();
         wait();
-        [[maybe_unused]] const bool done = m_finished.load(std::memory_order_acquire);
+        while (!m_finished.load(std::memory_order_acquire)) // true already: orders it for TSan
+            QThread::yieldCurrentThread();
     }
 
 protected:
     void run() override
+    {
+        serve();
+        // Before the thread's last moments, which QThread::wait() does not wait for (nor
+        // ThreadSanitizer see): the process may be running OPENSSL_cleanup by then.
+        Crypto::releaseThreadState();
+        m_finished.store(true, std::memory_order_release);
+    }
+
+private:
+    void serve()
     {
         UserDatabase database(m_settings.database, &m_metrics);
         const auto key = SigningKey::loadOrCreate(m_settings.dataDirectory, &m_error);
@@ -134,15 +146,11 @@ protected:
             return ready(false);
         ready(true);
         exec();
-        m_finished.store(true, std::memory_order_release);
     }
 
-private:
     void ready(bool serving)
     {
         m_serving.store(serving, std::memory_order_release);
-        if (!serving)
-            m_finished.store(true, std::memory_order_release);
         m_ready.release();
     }
 

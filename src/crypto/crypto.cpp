@@ -112,20 +112,28 @@ namespace {
 // Fetching "HMAC" and the digest by name takes locks and string compares on
 // every call; a per-thread context with the digest already set is duplicated
 // instead, which is several times faster for short tokens.
+struct Prototypes
+{
+    EVP_MAC *mac = nullptr;
+    EVP_MAC_CTX *ctx[3] = {};
+    ~Prototypes() { release(); }
+    void release()
+    {
+        for (EVP_MAC_CTX *&c : ctx) {
+            EVP_MAC_CTX_free(c);
+            c = nullptr;
+        }
+        EVP_MAC_free(mac);
+        mac = nullptr;
+    }
+};
+thread_local Prototypes t_prototypes;
+
 EVP_MAC_CTX *hmacPrototype(Hash hash)
 {
-    struct Prototypes
-    {
-        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-        EVP_MAC_CTX *ctx[3] = {};
-        ~Prototypes()
-        {
-            for (EVP_MAC_CTX *c : ctx)
-                EVP_MAC_CTX_free(c);
-            EVP_MAC_free(mac);
-        }
-    };
-    thread_local Prototypes prototypes;
+    Prototypes &prototypes = t_prototypes;
+    if (!prototypes.mac)
+        prototypes.mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     const int index = int(hash);
     if (!prototypes.ctx[index] && prototypes.mac) {
         EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(prototypes.mac);
@@ -142,30 +150,32 @@ EVP_MAC_CTX *hmacPrototype(Hash hash)
     return prototypes.ctx[index];
 }
 
+// Verifying many tokens with one secret is the common case: the keyed
+// context of the last call on this thread is kept and only reset (EVP_MAC_init
+// with a null key reuses the key, skipping the key schedule and the dup).
+struct Keyed
+{
+    Hash hash = Hash::Sha256;
+    QByteArray key;
+    EVP_MAC_CTX *ctx = nullptr;
+    ~Keyed() { clear(); }
+    void clear()
+    {
+        EVP_MAC_CTX_free(ctx);
+        ctx = nullptr;
+        if (!key.isEmpty())
+            OPENSSL_cleanse(key.data(), size_t(key.size()));
+        key.clear();
+    }
+};
+thread_local Keyed t_lastHmac;
+
 } // namespace
 
 QByteArray hmac(Hash hash, const QByteArray &key, const QByteArray &data)
 {
     ErrorScope scope;
-    // Verifying many tokens with one secret is the common case: keep the keyed
-    // context of the last call on this thread and only reset it (EVP_MAC_init
-    // with a null key reuses the key, skipping the key schedule and the dup).
-    struct Keyed
-    {
-        Hash hash = Hash::Sha256;
-        QByteArray key;
-        EVP_MAC_CTX *ctx = nullptr;
-        ~Keyed() { clear(); }
-        void clear()
-        {
-            EVP_MAC_CTX_free(ctx);
-            ctx = nullptr;
-            if (!key.isEmpty())
-                OPENSSL_cleanse(key.data(), size_t(key.size()));
-            key.clear();
-        }
-    };
-    thread_local Keyed last;
+    Keyed &last = t_lastHmac;
     bool ready = false;
     // The cached key is compared in constant time: how long this takes must not tell a key's prefix.
     if (last.ctx && last.hash == hash && constantTimeEquals(last.key, key)) {
@@ -246,6 +256,9 @@ QByteArray randomBytes(int count)
 
 void releaseThreadState()
 {
+    // Our own per-thread contexts first: freeing them takes OpenSSL's locks too.
+    t_lastHmac.clear();
+    t_prototypes.release();
     OPENSSL_thread_stop(); // runs this thread's stop handlers now; anything used later is made anew
 }
 
