@@ -5,6 +5,7 @@
 #include "admin.h"
 
 #include "authserver.h"
+#include "epolldispatcher.h"
 #include "metrics.h"
 #include "metricsserver.h"
 #include "signingkey.h"
@@ -96,6 +97,8 @@ public:
         m_settings.options.prunes = prunes;
         m_settings.plainListener = plainListener;
         m_settings.tlsListener = tlsListener;
+        // Only ready descriptors cost anything: idle connections do not slow logins.
+        setEventDispatcher(new EpollDispatcher);
     }
 
     // Starts the thread; false with *error when it could not open its database or key.
