@@ -406,12 +406,10 @@ bool UserDatabase::importUser(const UserRecord &user, QString *error)
     return true;
 }
 
-bool UserDatabase::setDisabled(const QString &name, bool disabled, QString *error)
+namespace {
+// An admin change to one named user: an unknown name is an error, not a silent no-op.
+bool changedOneUser(QSqlQuery &q, const QString &name, QString *error)
 {
-    QSqlQuery q = statement(u"UPDATE users SET disabled = ?, updated = ? WHERE name = ?"_s);
-    q.addBindValue(disabled ? 1 : 0);
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-    q.addBindValue(name);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -422,20 +420,22 @@ bool UserDatabase::setDisabled(const QString &name, bool disabled, QString *erro
     }
     return true;
 }
+} // namespace
+
+bool UserDatabase::setDisabled(const QString &name, bool disabled, QString *error)
+{
+    QSqlQuery q = statement(u"UPDATE users SET disabled = ?, updated = ? WHERE name = ?"_s);
+    q.addBindValue(disabled ? 1 : 0);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(name);
+    return changedOneUser(q, name, error);
+}
 
 bool UserDatabase::removeUser(const QString &name, QString *error)
 {
     QSqlQuery q = statement(u"DELETE FROM users WHERE name = ?"_s);
     q.addBindValue(name);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    if (q.numRowsAffected() != 1) {
-        *error = u"no user \"%1\""_s.arg(name);
-        return false;
-    }
-    return true;
+    return changedOneUser(q, name, error);
 }
 
 void UserDatabase::recordLogin(const QString &name)
