@@ -296,6 +296,14 @@ qintptr openSharedListener(const QHostAddress &address, quint16 port, QString *e
     if (::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0)
         return fail("SO_REUSEPORT");
+    // Accepted sockets inherit these: small, so that thousands of clients that send
+    // without reading cost little memory (AuthSession's bounds). Before listen(), so
+    // that the window offered in the handshake already fits them.
+    const int sendBuffer = AuthSession::kernelSendBuffer;
+    const int receiveBuffer = AuthSession::kernelReceiveBuffer;
+    if (::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer) != 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer) != 0)
+        return fail("SO_SNDBUF");
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0)
         return fail("bind");
     if (::listen(fd, AuthServer::listenBacklog) != 0)

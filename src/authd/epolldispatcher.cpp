@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 
 #include <chrono>
 #include <limits>
@@ -130,6 +131,14 @@ int EpollDispatcher::remainingTime(int timerId)
 
 void EpollDispatcher::wakeUp()
 {
+    // Posting to itself is most of the traffic (every deleteLater): this thread is
+    // awake, and its next pass sends what was posted before it may sleep.
+    if (QThread::currentThreadId() == m_thread.load(std::memory_order_relaxed)) {
+        m_postedHere = true;
+        return;
+    }
+    if (m_wakePending.exchange(true))
+        return; // written already, not read yet
     const quint64 one = 1;
     [[maybe_unused]] const auto n = ::write(m_wake, &one, sizeof one);
 }
@@ -206,12 +215,15 @@ bool EpollDispatcher::activateSockets(const epoll_event *events, int count)
 
 bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
+    m_thread.store(QThread::currentThreadId(), std::memory_order_relaxed);
     m_interrupted.store(false);
     Q_EMIT awake();
+    m_postedHere = false;
     QCoreApplication::sendPostedEvents();
     if (m_interrupted.load())
         return false;
-    const bool wait = flags.testFlag(QEventLoop::WaitForMoreEvents);
+    // What the events just sent posted in turn waits for the next pass: do not sleep on it.
+    const bool wait = flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_postedHere;
     if (wait)
         Q_EMIT aboutToBlock();
     epoll_event events[maxEventsPerWait];
@@ -224,6 +236,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     int sockets = 0;
     for (int i = 0; i < count; ++i) {
         if (events[i].data.fd == m_wake) {
+            m_wakePending.store(false); // before reading: a later post writes again
             quint64 value = 0;
             [[maybe_unused]] const auto n = ::read(m_wake, &value, sizeof value);
             any = true; // posted events: sent on the next pass

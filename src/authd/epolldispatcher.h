@@ -63,6 +63,12 @@ private:
     int m_epoll = -1;
     int m_wake = -1; // eventfd
     std::atomic<bool> m_interrupted{false};
+    // Another thread posted: the eventfd has been written once and not read yet.
+    std::atomic<bool> m_wakePending{false};
+    // This thread posted (a deleteLater, a queued call) while not waiting: no
+    // eventfd needed, only no sleep before the next pass has sent it.
+    bool m_postedHere = false;
+    std::atomic<Qt::HANDLE> m_thread{nullptr}; // the thread processing events, once it has
     QHash<int, Watch> m_watches;
     QHash<int, Timer> m_timers;
 };

@@ -15,6 +15,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -154,6 +155,26 @@ private Q_SLOTS:
         QPointer<QObject> gone = new QObject;
         gone->deleteLater();
         QTRY_VERIFY(gone.isNull());
+    }
+
+    void aChainOfPostsToItselfNeverSleeps()
+    {
+        // Each queued call posts the next while the previous batch is being sent: the
+        // dispatcher must not sleep with one waiting (it writes no eventfd for its own posts).
+        QEventLoop loop;
+        int left = 1000;
+        std::function<void()> step = [&] {
+            if (--left == 0)
+                return loop.quit();
+            QMetaObject::invokeMethod(&loop, step, Qt::QueuedConnection);
+        };
+        QElapsedTimer timer;
+        timer.start();
+        QMetaObject::invokeMethod(&loop, step, Qt::QueuedConnection);
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit); // only if it slept
+        loop.exec();
+        QCOMPARE(left, 0);
+        QVERIFY2(timer.elapsed() < 4000, "slept with a posted event waiting");
     }
 
     void otherThreadsWakeIt()
