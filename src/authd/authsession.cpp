@@ -18,6 +18,8 @@
 
 #include <chrono>
 
+#include <sys/socket.h>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSession, "tidings.authd.session", QtInfoMsg)
@@ -60,6 +62,7 @@ AuthSession::AuthSession(QTcpSocket *socket, ServerContext &context, bool tls,
     : QObject(parent)
     , m_socket(socket)
     , m_context(context)
+    , m_tls(tls)
     , m_awaitProxyHeader(fromTrustedProxy)
     , m_peer(socket->peerAddress().toString())
     , m_addressKey(Throttle::addressKey(socket->peerAddress()))
@@ -113,8 +116,21 @@ void AuthSession::send(const QJsonObject &message)
 
 void AuthSession::sendRaw(const QByteArray &frame)
 {
-    if (m_state != State::Closed)
-        m_socket->write(frame);
+    if (m_state == State::Closed)
+        return;
+    // Plain TCP with nothing queued: straight to the kernel. QTcpSocket would
+    // enable its write notifier and write a pass of the loop later (two epoll_ctl
+    // and a wake-up a frame). Whatever the kernel does not take, or an error,
+    // goes to QTcpSocket, which queues it or reports the error as usual.
+    if (!m_tls && m_socket->bytesToWrite() == 0) {
+        const ssize_t sent = ::send(int(m_socket->socketDescriptor()), frame.constData(),
+                                    size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == frame.size())
+            return;
+        if (sent > 0)
+            return void(m_socket->write(frame.mid(sent)));
+    }
+    m_socket->write(frame);
 }
 
 void AuthSession::busy()

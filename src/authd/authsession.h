@@ -105,6 +105,7 @@ private:
     QString m_user;
     bool m_userUsable = false;
     bool m_userHasFailures = false; // cleared on success
+    bool m_tls = false;
     bool m_awaitProxyHeader = false;
     QByteArray m_proxyBytes;   // read while a PROXY v2 header may still be coming
     qint64 m_loginStartNs = 0; // auth-start received (steady clock), for the latency histogram
