@@ -7,6 +7,7 @@ disabled user stays disabled and a wrong password still fails.
 
 usage: test_migrate.py STATEFILE AUTHD_BIN [unittest args]"""
 import os
+import subprocess
 import tempfile
 import unittest
 
@@ -51,6 +52,40 @@ class MigrateTest(unittest.TestCase):
         conn, answer = CLUSTER.login(user=disabled, password="off", source=fresh_address())
         conn.close()
         self.assertEqual(answer["type"], "auth-failed", f"a disabled user logged in after the migration: {answer}")
+
+    def test_admin_commands_on_postgresql_with_either_password_source(self):
+        """Every `user` action against the shared database, the password once from PGPASSFILE
+        (clusterlib's default) and once from PGPASSWORD alone; a wrong one is a clear error."""
+        name = unique("admin")
+        data = os.path.join(CLUSTER.dir, "authd-1")
+        pg = ["--data", data, "--database", CLUSTER.database_url]
+        with open(CLUSTER.pgpassfile) as f:  # host:port:database:user:password
+            password = f.read().strip().split(":", 4)[4]
+        by_env = dict(os.environ, PGPASSWORD=password)
+        by_env.pop("PGPASSFILE", None)
+        by_env["HOME"] = "/nonexistent"  # no ~/.pgpass to fall back on
+
+        def authd(*args, env=None, stdin=None):
+            return subprocess.run([CLUSTER.authd, *args], input=stdin, text=True, capture_output=True,
+                                  env=env or CLUSTER.authd_env(), timeout=120)
+
+        done = authd("user", "add", name, *pg, env=by_env, stdin="first pw\n")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn(f"{name}\tenabled", authd("user", "list", *pg).stdout)
+        self.assertEqual(authd("user", "passwd", name, *pg, stdin="second pw\n").returncode, 0)
+        conn, answer = CLUSTER.login(user=name, password="second pw", source=fresh_address())
+        conn.close()
+        self.assertEqual(answer["type"], "auth-ok", answer)
+        self.assertEqual(authd("user", "disable", name, *pg, env=by_env).returncode, 0)
+        self.assertIn(f"{name}\tdisabled", authd("user", "list", *pg, env=by_env).stdout)
+        self.assertEqual(authd("user", "enable", name, *pg).returncode, 0)
+        self.assertEqual(authd("user", "remove", name, *pg).returncode, 0)
+        self.assertNotIn(name, authd("user", "list", *pg).stdout)
+        wrong = dict(by_env, PGPASSWORD="not the password")
+        done = authd("user", "list", *pg, env=wrong)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("cannot open the database postgresql://", done.stderr)
+        self.assertIn("password authentication failed", done.stderr)
 
 
 if __name__ == "__main__":
