@@ -234,9 +234,11 @@ int runMigrate(const QStringList &arguments)
             return failWith(error);
         }
     for (const Revocation &r : revocations)
-        out.revoke(r.jti, r.expires);
+        out.revoke(r.jti, r.expires); // false for one already there: fine
     for (const PublishedKey &key : *keys)
         out.publishKey(key);
+    // A connection lost on the way fails every later step and the commit (never a reconnect
+    // inside the transaction): nothing half-copied is reported as done.
     if (!out.reachable() || !out.commit()) {
         out.rollback();
         return failWith(u"the copy failed and was undone: "_s + out.lastError());

@@ -161,9 +161,9 @@ void AuthServer::takeConnection(qintptr descriptor, bool tls)
         return startSession(socket, false, key, trusted);
     // No TLS state (OpenSSL's buffers, some 25 KB) until the ClientHello is in the kernel's buffer.
     auto *waiting = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
-    m_pendingTls.insert(waiting, {descriptor, key, peer, trusted});
-    m_pendingTlsDeadlines.emplace_back(
-        QDateTime::currentMSecsSinceEpoch() + m_context.tlsHandshakeTimeoutMs, waiting);
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + m_context.tlsHandshakeTimeoutMs;
+    m_pendingTls.insert(waiting, {descriptor, key, peer, trusted, deadline});
+    m_pendingTlsDeadlines.emplace_back(deadline, waiting);
     connect(waiting, &QSocketNotifier::activated, this, [this, waiting] {
         const PendingTls pending = m_pendingTls.value(waiting);
         char first = 0;
@@ -224,9 +224,11 @@ void AuthServer::tick()
         m_context.database.prune(nowMs / 1000);
     }
     while (!m_pendingTlsDeadlines.empty() && m_pendingTlsDeadlines.front().first <= nowMs) {
-        QSocketNotifier *waiting = m_pendingTlsDeadlines.front().second;
+        const auto [deadline, waiting] = m_pendingTlsDeadlines.front();
         m_pendingTlsDeadlines.pop_front();
-        if (m_pendingTls.contains(waiting)) {
+        // Its own deadline, not that of an earlier notifier at the same address.
+        if (const auto it = m_pendingTls.constFind(waiting);
+            it != m_pendingTls.cend() && it->deadlineMs == deadline) {
             qCInfo(lcServer).noquote() << u"event=tls-timeout peer="_s +
                                               logValue(m_pendingTls.value(waiting).peer.toString());
             dropPendingTls(waiting);
@@ -240,7 +242,9 @@ void AuthServer::tick()
 void AuthServer::startSession(QTcpSocket *socket, bool tls, const QString &addressKey,
                               bool trusted)
 {
-    auto *session = new AuthSession(socket, m_context, tls, trusted, this);
+    // A PROXY header comes before a TLS ClientHello, not inside the encrypted stream:
+    // it is read on the plain listener only.
+    auto *session = new AuthSession(socket, m_context, tls, trusted && !tls, this);
     m_live.insert(session);
     connect(session, &AuthSession::paused, this, [this, session] { m_paused.insert(session); });
     connect(session, &AuthSession::closed, this, [this, session, addressKey, trusted] {

@@ -93,6 +93,7 @@ private:
         QString addressKey;
         QHostAddress peer;
         bool trusted = false;
+        qint64 deadlineMs = 0;
     };
 
     ServerContext &m_context;

@@ -389,6 +389,19 @@ void AuthSession::handleAuthProof(const QJsonObject &message)
     const QByteArray clientFinal = message.value(u"message"_s).toString().toUtf8();
     if (clientFinal.size() > maxScramMessage)
         return fail(u"bad-message"_s, u"the client-final message is too long"_s);
+    // Asked again now, before the proof is judged: a lock set meanwhile by other
+    // connections (or instances), a disabled account or a database gone away since
+    // auth-start must hold here too, or parked challenges would guess past a lock.
+    const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
+    if (!lookup)
+        return busy();
+    if (lookup->throttle.retryAfter > 0) {
+        m_context.metrics.login(Metrics::Outcome::Locked);
+        return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
+                    lookup->throttle.retryAfter);
+    }
+    m_userUsable = m_userUsable && lookup->user && !lookup->user->disabled;
+    m_userHasFailures = lookup->throttle.userHasFailures;
     const QByteArray final = m_exchange->handleClientFinal(clientFinal, &failure);
     if (failure == Scram::ServerExchange::Failure::BadMessage)
         return fail(u"bad-message"_s, u"the client-final message does not parse"_s);

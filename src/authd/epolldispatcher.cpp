@@ -236,9 +236,11 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     int sockets = 0;
     for (int i = 0; i < count; ++i) {
         if (events[i].data.fd == m_wake) {
-            m_wakePending.store(false); // before reading: a later post writes again
             quint64 value = 0;
             [[maybe_unused]] const auto n = ::read(m_wake, &value, sizeof value);
+            // After reading: a post that still saw "pending" is queued already and is sent
+            // on the next pass; one after this store writes the eventfd again.
+            m_wakePending.store(false);
             any = true; // posted events: sent on the next pass
             continue;
         }

@@ -198,9 +198,9 @@ int runServe(const QStringList &arguments)
         u"n"_s, QString::number(QThread::idealThreadCount()));
     const QCommandLineOption trustedProxy(
         u"trusted-proxy"_s,
-        u"An address (e.g. HAProxy's) whose connections may begin with a PROXY protocol v2 "
-        "header naming the real client; repeat for several. Lockouts and logs then see the "
-        "client."_s,
+        u"An address (e.g. HAProxy's) whose connections to the plain --listen port may begin "
+        "with a PROXY protocol v2 header naming the real client; repeat for several. Lockouts "
+        "and logs then see the client."_s,
         u"address"_s);
     const QCommandLineOption metricsListen(
         u"metrics-listen"_s,

@@ -93,6 +93,9 @@ void TokenIssuer::refreshKeys(qint64 now, bool force)
             m_published = m_database.publishKey({m_key.kid, m_key.x, now, m_lifetime, 0});
             return refreshKeys(now, true);
         }
+        // Not rotated, yet our row is gone (a restored database): publish it again.
+        if (ours == published->cend())
+            m_published = false;
     }
     QHash<QString, Crypto::Key> verifiers;
     QHash<QString, QByteArray> publicBytes;

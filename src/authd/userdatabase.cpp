@@ -127,7 +127,11 @@ bool UserDatabase::connect(QString *error)
             db.setDatabaseName(m_url.database);
             // No password here: libpq takes it from PGPASSWORD or PGPASSFILE.
             // A database that does not answer must not hang a login for long.
-            db.setConnectOptions(u"connect_timeout=2;application_name=tidings-authd"_s);
+            // Nor may a database that vanishes from the network (no reset ever comes):
+            // keepalives and tcp_user_timeout end a dead connection within seconds.
+            db.setConnectOptions(u"connect_timeout=2;application_name=tidings-authd;keepalives=1;"
+                                 "keepalives_idle=5;keepalives_interval=2;keepalives_count=2;"
+                                 "tcp_user_timeout=3000"_s);
         } else {
             db.setDatabaseName(m_url.path);
             // Several threads and processes may share the file: wait for a writer, briefly.
@@ -141,7 +145,9 @@ bool UserDatabase::connect(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    if (postgresql && !q.exec(u"SET client_min_messages TO warning"_s)) { // no NOTICEs on stderr
+    // No NOTICEs on stderr; no statement (or lock wait) longer than a client waits for a login.
+    if (postgresql && (!q.exec(u"SET client_min_messages TO warning"_s) ||
+                       !q.exec(u"SET statement_timeout = '5s'"_s))) {
         *error = u"cannot prepare the database: %1"_s.arg(q.lastError().text());
         return false;
     }
@@ -290,6 +296,10 @@ bool UserDatabase::usable()
 {
     if (m_open && m_reachable)
         return true;
+    // Reconnecting inside a transaction would silently drop its first part and run
+    // the rest outside it: the transaction has failed, and stays failed.
+    if (m_inTransaction)
+        return false;
     if (nowMs() < m_nextAttemptMs)
         return false;
     QString error;
@@ -359,9 +369,10 @@ std::optional<UserRecord> UserDatabase::user(const QString &name)
 QList<UserRecord> UserDatabase::users(bool *ok)
 {
     QList<UserRecord> out;
+    const bool connected = usable(); // before preparing: a reconnect makes a new connection
     QSqlQuery q = statement(u"SELECT name, verifier, disabled, created, updated, last_login"
                             " FROM users ORDER BY name"_s);
-    const bool done = usable() && run(q);
+    const bool done = connected && run(q);
     while (done && q.next())
         out.append(userFrom(q));
     if (ok)
@@ -466,6 +477,8 @@ void UserDatabase::flushLogins()
     q.finish();
     if (commit())
         m_pendingLogins.clear();
+    else
+        rollback();
 }
 
 std::optional<UserDatabase::LoginLookup> UserDatabase::lookupLogin(const QString &name,
@@ -520,8 +533,9 @@ bool UserDatabase::revoke(const QString &jti, qint64 expires)
 QList<Revocation> UserDatabase::revocations(bool *ok)
 {
     QList<Revocation> out;
+    const bool connected = usable();
     QSqlQuery q = statement(u"SELECT jti, expires FROM revoked ORDER BY jti"_s);
-    const bool done = usable() && run(q);
+    const bool done = connected && run(q);
     while (done && q.next())
         out.append({q.value(0).toString(), q.value(1).toLongLong()});
     if (ok)
@@ -680,19 +694,26 @@ bool UserDatabase::retireKey(const QString &kid, qint64 retireAfter)
 bool UserDatabase::transaction()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    return q.exec(m_url.kind == DatabaseUrl::Kind::Postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+    m_inTransaction =
+        q.exec(m_url.kind == DatabaseUrl::Kind::Postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+    return m_inTransaction;
 }
 
 bool UserDatabase::commit()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    return q.exec(u"COMMIT"_s);
+    // A connection lost meanwhile has no transaction to commit: that is a failure.
+    const bool done = m_reachable && q.exec(u"COMMIT"_s);
+    if (done)
+        m_inTransaction = false;
+    return done;
 }
 
 void UserDatabase::rollback()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.exec(u"ROLLBACK"_s);
+    m_inTransaction = false;
 }
 
 } // namespace Authd

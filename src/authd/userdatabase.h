@@ -153,6 +153,7 @@ private:
     QString m_lastError;
     bool m_open = false;
     bool m_reachable = true;
+    bool m_inTransaction = false;
     qint64 m_nextAttemptMs = 0;
     QByteArray m_saltSecret;
     // Prepared once per connection: every login or session request runs these.

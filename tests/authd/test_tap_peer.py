@@ -686,6 +686,40 @@ class TapPeerTest(unittest.TestCase):
         conn.sock.sendall(b"\r\n\r\n\x00\r\nQUIT\n" + bytes([0x31, 0x11, 0, 12]) + bytes(12))
         self.assertEqual(conn.recv()["code"], "bad-frame")
 
+    def test_a_lock_holds_for_challenges_given_before_it(self):
+        """Challenges parked before the account was locked are judged after the lock: the
+        lock and the database are asked again at auth-proof, not only at auth-start."""
+        parked = []
+        for i in range(7):
+            conn = self.connect(source=f"127.0.9.{i + 1}")  # other addresses: the account locks
+            conn.recv()
+            nonce = base64.b64encode(os.urandom(18)).decode()
+            bare = f"n=alice,r={nonce}"
+            conn.send({"type": "auth-start", "mechanism": "SCRAM-SHA-256", "message": "n,," + bare})
+            challenge = conn.recv()
+            self.assertEqual(challenge["type"], "auth-challenge")
+            parked.append((conn, bare, challenge["message"]))
+
+        def proof(bare, server_first, password):
+            attrs = dict(part.split("=", 1) for part in server_first.split(","))
+            salted = hashlib.pbkdf2_hmac("sha256", password.encode(), base64.b64decode(attrs["s"]),
+                                         int(attrs["i"]))
+            client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+            without_proof = f"c=biws,r={attrs['r']}"
+            auth_message = f"{bare},{server_first},{without_proof}".encode()
+            signature = hmac.new(hashlib.sha256(client_key).digest(), auth_message, "sha256").digest()
+            p = base64.b64encode(bytes(a ^ b for a, b in zip(client_key, signature))).decode()
+            return {"type": "auth-proof", "message": f"{without_proof},p={p}"}
+
+        for conn, bare, server_first in parked[:5]:  # five wrong guesses lock the account
+            conn.send(proof(bare, server_first, "wrong guess"))
+            self.assertEqual(conn.recv()["type"], "auth-failed")
+        for conn, bare, server_first in parked[5:]:  # even the right password is refused now
+            conn.send(proof(bare, server_first, PASSWORD))
+            answer = conn.recv()
+            self.assertEqual(answer.get("code"), "locked", answer)
+            self.assertGreater(answer["retry_after"], 0)
+
     def test_options_may_come_before_the_command(self):
         done = subprocess.run([AUTHD, "--data", self.data, "user", "add", "dave"], input="pw\n",
                               capture_output=True, text=True, timeout=60)
