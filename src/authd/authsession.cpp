@@ -349,21 +349,35 @@ void AuthSession::handleAuthStart(const QJsonObject &message)
         return fail(u"bad-message"_s, u"the client-first message does not parse"_s);
     m_user = *user;
     m_loginStartNs = monotonicNs();
-    const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
-    if (!lookup)
-        return busy();
-    if (lookup->throttle.retryAfter > 0) {
-        m_context.metrics.login(Metrics::Outcome::Locked);
-        return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
-                    lookup->throttle.retryAfter);
-    }
-    const auto &record = lookup->user;
-    m_userUsable = record && !record->disabled;
-    m_userHasFailures = lookup->throttle.userHasFailures;
+    m_userUsable = true;
+    std::optional<UserRecord> record;
+    if (!checkAccount(&record))
+        return;
     const QByteArray challenge =
         m_exchange->serverFirst(record ? record->verifier : fakeVerifier(m_user));
     m_state = State::AwaitProof;
     send({{u"type"_s, u"auth-challenge"_s}, {u"message"_s, QString::fromLatin1(challenge)}});
+}
+
+bool AuthSession::checkAccount(std::optional<UserRecord> *record)
+{
+    const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
+    if (!lookup) {
+        busy();
+        return false;
+    }
+    if (lookup->throttle.retryAfter > 0) {
+        m_context.metrics.login(Metrics::Outcome::Locked);
+        fail(u"locked"_s, u"too many failed attempts; try again later"_s,
+             lookup->throttle.retryAfter);
+        return false;
+    }
+    // Unknown or disabled at either look: the same auth-failed as a wrong password.
+    m_userUsable = m_userUsable && lookup->user && !lookup->user->disabled;
+    m_userHasFailures = lookup->throttle.userHasFailures;
+    if (record)
+        *record = lookup->user;
+    return true;
 }
 
 void AuthSession::countFailure(const QString &user, const QString &reason)
@@ -392,16 +406,8 @@ void AuthSession::handleAuthProof(const QJsonObject &message)
     // Asked again now, before the proof is judged: a lock set meanwhile by other
     // connections (or instances), a disabled account or a database gone away since
     // auth-start must hold here too, or parked challenges would guess past a lock.
-    const auto lookup = m_context.database.lookupLogin(m_user, m_addressKey, now());
-    if (!lookup)
-        return busy();
-    if (lookup->throttle.retryAfter > 0) {
-        m_context.metrics.login(Metrics::Outcome::Locked);
-        return fail(u"locked"_s, u"too many failed attempts; try again later"_s,
-                    lookup->throttle.retryAfter);
-    }
-    m_userUsable = m_userUsable && lookup->user && !lookup->user->disabled;
-    m_userHasFailures = lookup->throttle.userHasFailures;
+    if (!checkAccount())
+        return;
     const QByteArray final = m_exchange->handleClientFinal(clientFinal, &failure);
     if (failure == Scram::ServerExchange::Failure::BadMessage)
         return fail(u"bad-message"_s, u"the client-final message does not parse"_s);

@@ -15,6 +15,7 @@ namespace Authd {
 class Metrics;
 class TokenIssuer;
 class UserDatabase;
+struct UserRecord;
 
 // What every session of one thread shares: that thread's database
 // connection and token issuer, and the process's metrics.
@@ -79,6 +80,9 @@ private:
     void handleReadyRead();
     bool readProxyHeader();
     void busy();
+    // The lock, the account and the database, asked at auth-start and again at
+    // auth-proof; false when it has answered (locked, server-busy) and closed.
+    bool checkAccount(std::optional<UserRecord> *record = nullptr);
     void observeLogin();
     void handleMessage(const QJsonObject &message);
     void handleAuthStart(const QJsonObject &message);

@@ -88,18 +88,12 @@ UserDatabase::~UserDatabase()
 {
     if (m_open)
         flushLogins();
-    m_selectUser.reset();
-    m_selectRevoked.reset();
-    m_selectThrottle.reset();
-    m_updateLogin.reset();
-    m_countFailure.reset();
-    m_lockKey.reset();
-    m_lookupLogin.reset();
+    dropStatements();
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool UserDatabase::connect(QString *error)
+void UserDatabase::dropStatements()
 {
     m_selectUser.reset();
     m_selectRevoked.reset();
@@ -108,6 +102,11 @@ bool UserDatabase::connect(QString *error)
     m_countFailure.reset();
     m_lockKey.reset();
     m_lookupLogin.reset();
+}
+
+bool UserDatabase::connect(QString *error)
+{
+    dropStatements(); // they belong to the connection about to be replaced
     const bool postgresql = m_url.kind == DatabaseUrl::Kind::Postgresql;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isValid()) {

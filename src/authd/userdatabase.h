@@ -139,6 +139,7 @@ public:
 private:
     bool connect(QString *error);
     bool prepareStatements(QString *error);
+    void dropStatements();
     bool migrate(QString *error);
     bool loadSaltSecret(const QByteArray &candidate, QString *error);
     bool usable();
