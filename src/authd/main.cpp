@@ -14,7 +14,7 @@ const char usage[] =
     "Usage: tidings-authd [--help] [--version] <command> [options]\n"
     "\n"
     "Commands:\n"
-    "  serve --data DIR --listen HOST:PORT [--database URL] [--threads N] ...\n"
+    "  serve --data DIR --listen HOST:PORT [--database URL] [--threads N] [--config FILE] ...\n"
     "                                         run the TAP/1 server\n"
     "  user add|passwd|disable|enable|remove NAME --data DIR [--database URL]\n"
     "  user list --data DIR [--database URL]\n"
@@ -31,7 +31,7 @@ const QStringList valueOptions = {
     u"--tls-cert"_s,    u"--tls-key"_s,        u"--threads"_s,       u"--trusted-proxy"_s,
     u"--metrics-listen"_s, u"--issuer"_s,      u"--token-lifetime"_s, u"--iterations"_s,
     u"--max-connections"_s, u"--max-per-address"_s, u"--handshake-timeout"_s,
-    u"--from"_s,        u"--to"_s};
+    u"--from"_s,        u"--to"_s,             u"--config"_s};
 
 // Where the command is: the first argument that is neither an option nor an option's value.
 qsizetype commandIndex(const QStringList &arguments)

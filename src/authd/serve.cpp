@@ -5,6 +5,7 @@
 #include "admin.h"
 
 #include "authserver.h"
+#include "configfile.h"
 #include "epolldispatcher.h"
 #include "metrics.h"
 #include "metricsserver.h"
@@ -225,11 +226,32 @@ int runServe(const QStringList &arguments)
         u"n"_s, u"64"_s);
     const QCommandLineOption handshakeTimeout(
         u"handshake-timeout"_s, u"Seconds to complete a login (default 30)."_s, u"s"_s, u"30"_s);
-    parser.addOptions({data, database, listen, tlsListen, tlsCert, tlsKey, threads, trustedProxy,
-                       metricsListen, issuer, lifetime, iterations, maxConnections, maxPerAddress,
-                       handshakeTimeout});
+    const QCommandLineOption config(
+        u"config"_s,
+        u"Settings file: 'name = value' lines naming these options without their dashes, '#' "
+        "comments (the package's is /etc/tidings-authd/tidings-authd.conf). The command line "
+        "wins; repeatable options add up."_s,
+        u"file"_s);
+    const QList<QCommandLineOption> settable = {
+        data, database, listen, tlsListen, tlsCert, tlsKey, threads, trustedProxy, metricsListen,
+        issuer, lifetime, iterations, maxConnections, maxPerAddress, handshakeTimeout};
+    parser.addOptions(settable);
+    parser.addOption(config);
     if (!parser.parse(arguments))
         return failWith(parser.errorText());
+    if (parser.isSet(config)) {
+        QStringList names;
+        for (const QCommandLineOption &option : settable)
+            names << option.names();
+        QStringList fromFile;
+        QString error;
+        if (!ConfigFile::toArguments(parser.value(config), names, &fromFile, &error))
+            return failWith(error);
+        // Before the command line's own arguments: for a single-valued option the last one counts.
+        const QStringList combined = arguments.mid(0, 1) + fromFile + arguments.mid(1);
+        if (!parser.parse(combined))
+            return failWith(u"%1: %2"_s.arg(parser.value(config), parser.errorText()));
+    }
     if (parser.isSet(u"help"_s)) {
         QTextStream(stdout) << parser.helpText();
         return 0;

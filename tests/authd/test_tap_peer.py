@@ -732,6 +732,45 @@ class TapPeerTest(unittest.TestCase):
         self.assertEqual(done.returncode, 2)
         self.assertIn("PGPASSFILE", done.stderr)
 
+    def test_settings_file_with_the_command_line_winning(self):
+        conf = self.tmp.name + "/tidings-authd.conf"
+        with open(conf, "w") as f:
+            f.write("# what the package ships, commented\n\n"
+                    "  listen = 127.0.0.1:0\n"
+                    "issuer=https://from-the-file\n"
+                    "token-lifetime = 120   \n")
+        server = subprocess.Popen([AUTHD, "serve", "--config", conf, "--data", self.data,
+                                   "--token-lifetime", "300"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(server.wait, 10)
+        self.addCleanup(server.terminate)
+        self.addCleanup(server.stdout.close)
+        match = re.search(r"listening on 127\.0\.0\.1:(\d+)", server.stdout.readline())
+        self.assertIsNotNone(match, "the listen address of the file was not used")
+        ok, _, _ = scram_login(self.connect(port=int(match.group(1))), "alice", PASSWORD)
+        self.assertEqual(ok["type"], "auth-ok", ok)
+        claims = json.loads(base64.urlsafe_b64decode(ok["token"].split(".")[1] + "=="))
+        self.assertEqual(claims["iss"], "https://from-the-file")
+        self.assertEqual(claims["exp"] - claims["iat"], 300)
+
+    def test_a_bad_settings_file_is_refused_with_its_line(self):
+        conf = self.tmp.name + "/bad.conf"
+        for text, expected in (("listen = 127.0.0.1:0\n\nlistne = 0.0.0.0:7788\n",
+                                conf + ":3: unknown setting 'listne'"),
+                               ("threads\n", conf + ":1: expected 'name = value'"),
+                               ("issuer =\n", conf + ":1: 'issuer' has no value"),
+                               ("config = /etc/passwd\n", conf + ":1: a settings file cannot name")):
+            with open(conf, "w") as f:
+                f.write(text)
+            done = subprocess.run([AUTHD, "serve", "--config", conf, "--data", self.data],
+                                  capture_output=True, text=True, timeout=30)
+            self.assertEqual(done.returncode, 2, done.stderr)
+            self.assertIn(expected, done.stderr)
+        done = subprocess.run([AUTHD, "serve", "--config", self.tmp.name + "/missing.conf", "--data",
+                               self.data], capture_output=True, text=True, timeout=30)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("missing.conf", done.stderr)
+
     def test_server_still_serves_after_all_that(self):
         conn = self.connect()
         ok, _, _ = scram_login(conn, "alice", PASSWORD)
