@@ -15,6 +15,7 @@
 
 #include "core/tap/frame.h"
 #include "crypto/crypto.h"
+#include "platform/filelimit.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +29,6 @@
 #include <atomic>
 #include <csignal>
 #include <memory>
-#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -51,16 +51,6 @@ bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
         return false;
     *port = quint16(p);
     return true;
-}
-
-// Every connection is a descriptor: use the hard limit, not the default soft 1024.
-void raiseFileLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
 }
 
 int signalPipe[2] = {-1, -1};
@@ -333,7 +323,7 @@ int runServe(const QStringList &arguments)
             return failWith(error);
     }
 
-    raiseFileLimit();
+    Platform::raiseOpenFileLimit(); // every connection is a descriptor: the hard limit
     Metrics metrics;
     ConnectionLimits limits(cap, perAddress);
     std::vector<std::unique_ptr<WorkerThread>> workers;

@@ -3,9 +3,7 @@
 
 #include "core/jwt/inspector.h"
 #include "core/jwt/timetext.h"
-
-#include <cstdio>
-#include <unistd.h>
+#include "platform/terminal.h"
 
 using namespace Qt::StringLiterals;
 using Jwt::JsonValue;
@@ -34,7 +32,7 @@ const char *const segmentColours[] = {"\x1b[31m", "\x1b[35m", "\x1b[36m"};
 
 bool useColour()
 {
-    return isatty(fileno(stdout)) && qEnvironmentVariableIsEmpty("NO_COLOR");
+    return qEnvironmentVariableIsEmpty("NO_COLOR") && Platform::stdoutShowsAnsiColour();
 }
 
 QString reportToJson(const Jwt::Report &r)

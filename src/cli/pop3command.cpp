@@ -9,6 +9,7 @@
 
 #include "core/common/profile.h"
 #include "core/types/mailboxkey.h"
+#include "platform/interrupt.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -23,8 +24,8 @@
 #include <QTimer>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -98,10 +99,6 @@ int fail(const QString &message)
 }
 
 std::atomic_bool interrupted{false};
-extern "C" void onInterrupt(int)
-{
-    interrupted = true;
-}
 
 // "AB:CD:..." or "abcd..." -> lower-case hex without separators.
 QString normalizedFingerprint(QString text)
@@ -441,8 +438,7 @@ int runPop3Command(const QStringList &arguments)
                      });
     // Ctrl+C cancels like the window's Cancel: what is stored stays consistent.
     interrupted = false;
-    const auto previousInt = std::signal(SIGINT, onInterrupt);
-    const auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    std::optional<Platform::InterruptGuard> interruptGuard(std::in_place, interrupted);
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
         if (interrupted)
@@ -454,8 +450,7 @@ int runPop3Command(const QStringList &arguments)
     else
         controller.start(request);
     loop.exec();
-    std::signal(SIGINT, previousInt);
-    std::signal(SIGTERM, previousTerm);
+    interruptGuard.reset(); // the signals' handling before, as the rest runs
     if (progressShown)
         QTextStream(stderr) << '\n';
     if (!outcome.ok()) {

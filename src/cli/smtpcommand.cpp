@@ -2,13 +2,14 @@
 #include "smtpcommand.h"
 
 #include "net/smtpsend.h"
+#include "platform/interrupt.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSslCertificate>
 #include <QTextStream>
 
-#include <csignal>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -57,10 +58,6 @@ int fail(const QString &message)
 }
 
 std::atomic_bool interrupted{false};
-extern "C" void onSmtpInterrupt(int)
-{
-    interrupted = true;
-}
 
 QString normalizedFingerprint(QString text)
 {
@@ -173,8 +170,8 @@ int runSmtpCommand(const QStringList &arguments)
         job.recipients = parser.values(to);
         jobs.push_back(job);
     }
-    std::signal(SIGINT, onSmtpInterrupt);
-    std::signal(SIGTERM, onSmtpInterrupt);
+    // Ctrl+C (SIGINT, SIGTERM, a console's Ctrl+C on Windows) ends the session cleanly.
+    const Platform::InterruptGuard interruptGuard(interrupted);
     Net::SmtpCallbacks callbacks;
     Net::SmtpErrorKind firstFailure = Net::SmtpErrorKind::None;
     int accepted = 0;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outboxbuild_p.h"
 
+#include "platform/durablefile.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -110,7 +110,7 @@ qint64 buildIntoStore(Store::MessageStore &store, const Draft &draft,
     }
     const Mime::BuildResult built = Mime::buildMessage(message, file);
     // Write, fsync, then rename into the Maildir (the store's replaceLocal): never half a draft.
-    const bool written = built.ok && file.flush() && ::fsync(file.handle()) == 0;
+    const bool written = built.ok && file.flush() && !Platform::syncFile(file.handle());
     file.close();
     if (!written) {
         *error = built.ok ? u"cannot write %1: %2"_s.arg(path, file.errorString()) : built.error;

@@ -2,6 +2,8 @@
 #include "singleinstance.h"
 
 #include "client/mailtourl.h"
+#include "platform/currentuser.h"
+#include "platform/qtpath.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -15,10 +17,6 @@
 #include <QTimer>
 
 #include <optional>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -35,25 +33,16 @@ constexpr QByteArrayView kAnswer = "OK\n";
 constexpr int kLockTimeoutMs =
     SingleInstance::kAnswerTimeoutMs + SingleInstance::kConnectTimeoutMs + 1000;
 
+// The uid on POSIX, the account's SID on Windows.
 QString userKey()
 {
-#ifdef Q_OS_UNIX
-    return QString::number(::getuid());
-#else
-    return qEnvironmentVariable("USERNAME");
-#endif
+    return QString::fromStdString(Platform::currentUserKey());
 }
 
 // A socket someone else made (another user in a shared /tmp) is never talked to.
 bool ownedByAnotherUser(const QString &path)
 {
-#ifdef Q_OS_UNIX
-    const QFileInfo info(path);
-    return info.exists() && info.ownerId() != ::getuid();
-#else
-    Q_UNUSED(path);
-    return false;
-#endif
+    return Platform::ownedByAnotherUser(Platform::toPath(path));
 }
 
 // The per-user runtime folder (mode 0700) when the session has one, else the temporary folder.

@@ -6,6 +6,8 @@
 #include "shortterms.h"
 
 #include "crypto/crypto.h"
+#include "platform/durablefile.h"
+#include "platform/qtpath.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -15,8 +17,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -399,7 +399,7 @@ QString MessageStore::write(const QString &account, const QString &uidl, const Q
     QFile file(tmp);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, kPrivateFile) ||
         file.write(message) != message.size() || !file.flush() ||
-        (!m_grouping && ::fsync(file.handle()) != 0)) {
+        (!m_grouping && Platform::syncFile(file.handle()))) {
         *error = u"cannot write %1: %2"_s.arg(tmp, file.errorString());
         return {};
     }
@@ -412,7 +412,7 @@ QString MessageStore::write(const QString &account, const QString &uidl, const Q
                    ? target
                    : QString();
     }
-    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (Platform::renameReplacing(Platform::toPath(tmp), Platform::toPath(target))) {
         *error = u"cannot move the message into the Maildir"_s;
         return {};
     }
@@ -442,25 +442,24 @@ bool MessageStore::commitGroup(QString *error)
         db.commit();
         return true;
     }
-    // 1. All files of the group durable with one syncfs() instead of one fsync each.
-    QFile any(m_pending.front().tmp);
-    if (!any.open(QIODevice::ReadOnly) || ::syncfs(any.handle()) != 0) {
+    // 1. All files of the group durable at once (Linux: one syncfs() instead of one fsync each).
+    std::vector<std::filesystem::path> files;
+    files.reserve(m_pending.size());
+    for (const Pending &p : m_pending)
+        files.push_back(Platform::toPath(p.tmp));
+    if (Platform::syncFiles(files)) {
         *error = u"cannot flush the mail store to disk"_s;
         db.rollback();
         return false;
     }
-    any.close();
     // 2. Into new/, and the directory entry durable too.
     for (const Pending &p : m_pending)
-        if (::rename(QFile::encodeName(p.tmp).constData(),
-                     QFile::encodeName(p.target).constData()) != 0) {
+        if (Platform::renameReplacing(Platform::toPath(p.tmp), Platform::toPath(p.target))) {
             *error = u"cannot move a message into the Maildir"_s;
             db.rollback();
             return false;
         }
-    QFile dir(maildir() + u"/new"_s);
-    if (dir.open(QIODevice::ReadOnly))
-        ::fsync(dir.handle());
+    Platform::syncDirectory(Platform::toPath(maildir() + u"/new"_s));
     m_pending.clear();
     // 3. Only now do their UIDLs count as stored.
     if (!db.commit()) {

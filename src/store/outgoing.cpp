@@ -5,6 +5,9 @@
 #include "messagestore.h"
 #include "schema.h"
 
+#include "platform/durablefile.h"
+#include "platform/qtpath.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,10 +16,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -29,14 +28,9 @@ Q_LOGGING_CATEGORY(lcOutgoing, "tidings.store.outgoing")
 const QString kLocalAccount = u""_s; // as folders.cpp: local messages have no mailbox
 constexpr qint64 kCopyBlock = 1 << 20;
 
-bool fsyncPath(const QString &path, int flags)
+Platform::SysError moveFile(const QString &from, const QString &to)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
+    return Platform::renameReplacing(Platform::toPath(from), Platform::toPath(to));
 }
 
 // A copy made durable block by block (only when the file is on another file system).
@@ -55,7 +49,7 @@ bool durableCopy(const QString &from, const QString &to, QString *error)
             *error = u"cannot write %1: %2"_s.arg(to, out.errorString());
             return false;
         }
-    if (!out.flush() || ::fsync(out.handle()) != 0) {
+    if (!out.flush() || Platform::syncFile(out.handle())) {
         *error = u"cannot flush %1"_s.arg(to);
         return false;
     }
@@ -148,20 +142,18 @@ QString MessageStore::adoptFile(const QString &file, const QString &uidl, QStrin
     const QString name = fileName(kLocalAccount, uidl) + u",S=%1"_s.arg(info.size());
     const QString target = maildir() + u"/new/"_s + name;
     // Its maker fsync'ed it; once more costs nothing then and makes sure otherwise.
-    if (!fsyncPath(file, O_RDONLY)) {
+    if (Platform::syncPath(Platform::toPath(file))) {
         *error = u"cannot flush %1 to disk"_s.arg(file);
         return {};
     }
-    if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0) {
-        if (errno != EXDEV) {
+    if (const Platform::SysError moved = moveFile(file, target)) {
+        if (moved.kind != Platform::SysError::Kind::CrossDevice) {
             *error = u"cannot move %1 into the Maildir: %2"_s.arg(
-                file, QString::fromLocal8Bit(strerror(errno)));
+                file, QString::fromLocal8Bit(moved.message()));
             return {};
         }
         const QString tmp = maildir() + u"/tmp/"_s + name;
-        if (!durableCopy(file, tmp, error) ||
-            ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) !=
-                0) {
+        if (!durableCopy(file, tmp, error) || moveFile(tmp, target)) {
             QFile::remove(tmp);
             if (error->isEmpty())
                 *error = u"cannot move the message into the Maildir"_s;
@@ -170,9 +162,9 @@ QString MessageStore::adoptFile(const QString &file, const QString &uidl, QStrin
         QFile::remove(file);
     }
     // The directory entry durable before the row says the message is there.
-    if (!fsyncPath(maildir() + u"/new"_s, O_RDONLY | O_DIRECTORY)) {
+    if (Platform::syncDirectory(Platform::toPath(maildir() + u"/new"_s))) {
         *error = u"cannot flush the Maildir to disk"_s;
-        ::rename(QFile::encodeName(target).constData(), QFile::encodeName(file).constData());
+        moveFile(target, file);
         return {};
     }
     return u"new/"_s + name;
@@ -238,8 +230,7 @@ qint64 MessageStore::replaceLocal(qint64 oldId, FolderKind folder, const QString
         error);
     if (!ok) {
         // Back where it came from: the caller still has it.
-        ::rename(QFile::encodeName(maildir() + u'/' + relative).constData(),
-                 QFile::encodeName(file).constData());
+        moveFile(maildir() + u'/' + relative, file);
         return 0;
     }
     if (!oldPath.isEmpty())

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocollog.h"
 
+#include "platform/owneronly.h"
+#include "platform/qtpath.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -29,7 +32,7 @@ ProtocolLog::ProtocolLog(const QString &storeDirectory, const QString &account, 
     const QString folder = storeDirectory + u"/logs"_s;
     QDir().mkpath(storeDirectory);
     if (!QDir().mkdir(folder, kFolderMode))
-        QFile::setPermissions(folder, kFolderMode);
+        Platform::restrictToOwner(Platform::toPath(folder), Platform::Entry::Folder);
     m_path = storeDirectory + u"/logs/"_s + name + u".log"_s;
 }
 
@@ -50,7 +53,7 @@ void ProtocolLog::append(const QString &line)
             m_file.reset();
             return; // logging never stops a sync
         }
-        m_file->setPermissions(kFileMode);
+        Platform::restrictToOwner(Platform::toPath(m_path), Platform::Entry::File);
     }
     const QString stamped =
         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n';
