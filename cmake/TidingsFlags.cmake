@@ -2,9 +2,17 @@
 # One interface target carries every project-wide compile option, so that each
 # library and executable opts in with a single link and nothing leaks to Qt's targets.
 add_library(tidings_flags INTERFACE)
-target_compile_options(tidings_flags INTERFACE -Wall -Wextra -Wpedantic)
-if(TIDINGS_WERROR)
-    target_compile_options(tidings_flags INTERFACE -Werror)
+if(MSVC)
+    # /utf-8: the sources (Chinese u"..." strings among them) are UTF-8; /Zc:__cplusplus: Qt asks it.
+    target_compile_options(tidings_flags INTERFACE /W4 /permissive- /utf-8 /Zc:__cplusplus /EHsc)
+    if(TIDINGS_WERROR)
+        target_compile_options(tidings_flags INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(tidings_flags INTERFACE -Wall -Wextra -Wpedantic)
+    if(TIDINGS_WERROR)
+        target_compile_options(tidings_flags INTERFACE -Werror)
+    endif()
 endif()
 target_compile_definitions(tidings_flags INTERFACE
     QT_NO_CAST_FROM_ASCII
