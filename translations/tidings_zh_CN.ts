@@ -1817,6 +1817,14 @@ Valid: %4 to %5</source>
         <source>This session was ended on the server (logged out elsewhere or by an administrator).</source>
         <translation>此会话已在服务器上结束（在别处注销，或被管理员结束）。</translation>
     </message>
+    <message>
+        <source>The server is busy. Try again in %1 seconds.</source>
+        <translation>服务器繁忙，请在 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>服务器繁忙，请稍后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MainWindow</name>

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +18,12 @@ bool ConfigFile::toArguments(const QString &path, const QStringList &knownOption
         return false;
     }
     // A settings file is a few lines; anything huge is not one.
-    const QByteArray text = file.read(1 << 20);
+    constexpr qint64 kMaxSize = 1 << 20;
+    const QByteArray text = file.read(kMaxSize + 1);
+    if (text.size() > kMaxSize) {
+        *error = u"%1: larger than %2 bytes; not a settings file"_s.arg(path).arg(kMaxSize);
+        return false;
+    }
     return parse(text, path, knownOptions, arguments, error);
 }
 
@@ -25,9 +31,14 @@ bool ConfigFile::parse(const QByteArray &text, const QString &path, const QStrin
                        QStringList *arguments, QString *error)
 {
     QStringList out;
-    const QList<QByteArray> lines = text.split('\n');
+    // Editors on Windows may begin the file with a byte-order mark.
+    const QByteArray body = text.startsWith("\xEF\xBB\xBF") ? text.mid(3) : text;
+    const QList<QByteArray> lines = body.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = QString::fromUtf8(lines[i]).trimmed();
+        QString line = QString::fromUtf8(lines[i]);
+        // A comment after a value ("listen = 0.0.0.0:7788  # all"): '#' after white space.
+        static const QRegularExpression trailingComment(u"\\s#.*$"_s);
+        line = line.remove(trailingComment).trimmed();
         const auto fail = [&](const QString &why) {
             *error = u"%1:%2: %3"_s.arg(path).arg(i + 1).arg(why);
             return false;

@@ -7,7 +7,8 @@
 namespace Authd {
 
 // The settings file of `serve --config FILE` (the package's /etc/tidings-authd/tidings-authd.conf):
-// `name = value` lines naming serve's own options, `#` comments and blank lines. It becomes
+// `name = value` lines naming serve's own options, `#` comments (on their own line or after white
+// space) and blank lines; a byte-order mark and CRLF line ends are fine. It becomes
 // command-line arguments placed before the real ones, so the command line wins (a repeatable
 // option such as trusted-proxy adds up). Unknown names are an error naming the line: a
 // misspelt setting silently ignored would leave a server listening where nobody meant it to.

@@ -33,6 +33,9 @@ QString describe(const Net::AuthClient::Error &e)
             e.attemptsLeft);
     case Net::AuthClient::ErrorKind::Locked:
         return u"locked after too many failures; try again in %1 s"_s.arg(e.retryAfter);
+    case Net::AuthClient::ErrorKind::ServerBusy:
+        return e.retryAfter > 0 ? u"the server is busy; try again in %1 s"_s.arg(e.retryAfter)
+                                : u"the server is busy; try again in a moment"_s;
     case Net::AuthClient::ErrorKind::Tls:
         return u"TLS problem: %1%2"_s.arg(
             e.message, e.certificate.isNull()

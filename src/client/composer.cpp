@@ -7,6 +7,8 @@
 
 #include "client/settingsstore.h"
 #include "mime/messagebuilder.h"
+#include "platform/owneronly.h"
+#include "platform/qtpath.h"
 #include "store/messagestore.h"
 
 #include <algorithm>
@@ -104,6 +106,13 @@ Composer::Composer(SettingsStore &settings, QObject *parent)
     d->composeRoot = QFileInfo(settings.mailDirectory()).absolutePath() + u"/compose"_s;
     // What a previous run extracted for editing: drafts are read again when opened.
     QDir(d->composeRoot).removeRecursively();
+    // Open drafts' and forwards' files (attachments among them) are their owner's alone, like
+    // the mail store: the data folder above may be readable by others.
+    constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ExeOwner;
+    QDir().mkpath(QFileInfo(d->composeRoot).absolutePath());
+    if (!QDir().mkdir(d->composeRoot, ownerOnly))
+        Platform::restrictToOwner(Platform::toPath(d->composeRoot), Platform::Entry::Folder);
     auto store = std::make_unique<Store::MessageStore>(settings.mailDirectory());
     if (store->open(&d->storeError))
         d->store = std::move(store);

@@ -40,6 +40,8 @@ Session::Problem problemOf(Net::AuthClient::ErrorKind kind)
         return P::TooManyAttempts;
     case K::Locked:
         return P::Locked;
+    case K::ServerBusy:
+        return P::ServerBusy;
     case K::Impostor:
         return P::Impostor;
     case K::Revoked:

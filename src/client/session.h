@@ -39,6 +39,7 @@ public:
         SessionExpired, // a saved session could not be resumed: sign in with the password
         TooManyAttempts,
         Locked,
+        ServerBusy, // retryAfter seconds
         Impostor,
         Revoked,
         Protocol,

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsstore.h"
 
+#include "platform/owneronly.h"
+#include "platform/qtpath.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUuid>
 
@@ -15,6 +21,25 @@ SettingsStore::SettingsStore(const Common::Profile &profile)
 }
 
 SettingsStore::~SettingsStore() = default;
+
+// The settings may hold tokens (the JWT inspector's history, when kept) and certificate pins:
+// the file is its owner's alone. Made empty with that mode before the first write (QSaveFile
+// keeps an existing file's mode), never by merely reading (tidings --version makes no file);
+// one an older version left readable is tightened.
+QSettings &SettingsStore::writable()
+{
+    if (!m_private) {
+        m_private = true;
+        const QString path = m_settings->fileName();
+        QFile file(path);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+            file.exists())
+            Platform::restrictToOwner(Platform::toPath(path), Platform::Entry::File);
+    }
+    return *m_settings;
+}
 
 namespace {
 // Account 1 lives in [account] (older profiles have only that), account N in [account-N].
@@ -100,35 +125,35 @@ void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
         m_settings->endGroup();
         if (!present)
             break;
-        m_settings->remove(group);
+        writable().remove(group);
     }
     for (int i = 0; i < accounts.size(); ++i) {
         const Types::AccountSettings &a = accounts.at(i);
         m_settings->beginGroup(accountGroup(i));
-        m_settings->setValue("host"_L1, a.host);
-        m_settings->setValue("port"_L1, a.port);
-        m_settings->setValue("security"_L1, Types::mailSecurityName(a.security));
-        m_settings->setValue("user"_L1, a.user);
-        m_settings->setValue("name"_L1, a.name);
-        m_settings->setValue("auth"_L1, Types::mailAuthName(a.auth));
-        m_settings->setValue("allow-cleartext-login"_L1, a.allowPlainPassword);
-        m_settings->setValue("leave-on-server"_L1, a.leaveOnServer);
-        m_settings->setValue("delete-after-days"_L1, a.deleteAfterDays);
-        m_settings->setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
-        m_settings->setValue("size-limit-kb"_L1, a.sizeLimitKb);
-        m_settings->setValue("id"_L1, a.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.id);
-        m_settings->setValue("email"_L1, a.email);
-        m_settings->setValue("display-name"_L1, a.displayName);
-        m_settings->setValue("ca-file"_L1, a.caFile);
-        m_settings->setValue("check-every-minutes"_L1, a.checkEveryMinutes);
-        m_settings->setValue("smtp-host"_L1, a.smtpHost);
-        m_settings->setValue("smtp-port"_L1, a.smtpPort);
-        m_settings->setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
-        m_settings->setValue("smtp-user"_L1, a.smtpUser);
-        m_settings->setValue("smtp-own-keyring-entry"_L1, a.smtpSeparatePassword);
-        m_settings->setValue("signature"_L1, a.signature);
-        m_settings->setValue("signature-html"_L1, a.signatureIsHtml);
-        m_settings->setValue("spell-language"_L1, a.spellLanguage);
+        writable().setValue("host"_L1, a.host);
+        writable().setValue("port"_L1, a.port);
+        writable().setValue("security"_L1, Types::mailSecurityName(a.security));
+        writable().setValue("user"_L1, a.user);
+        writable().setValue("name"_L1, a.name);
+        writable().setValue("auth"_L1, Types::mailAuthName(a.auth));
+        writable().setValue("allow-cleartext-login"_L1, a.allowPlainPassword);
+        writable().setValue("leave-on-server"_L1, a.leaveOnServer);
+        writable().setValue("delete-after-days"_L1, a.deleteAfterDays);
+        writable().setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
+        writable().setValue("size-limit-kb"_L1, a.sizeLimitKb);
+        writable().setValue("id"_L1, a.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.id);
+        writable().setValue("email"_L1, a.email);
+        writable().setValue("display-name"_L1, a.displayName);
+        writable().setValue("ca-file"_L1, a.caFile);
+        writable().setValue("check-every-minutes"_L1, a.checkEveryMinutes);
+        writable().setValue("smtp-host"_L1, a.smtpHost);
+        writable().setValue("smtp-port"_L1, a.smtpPort);
+        writable().setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
+        writable().setValue("smtp-user"_L1, a.smtpUser);
+        writable().setValue("smtp-own-keyring-entry"_L1, a.smtpSeparatePassword);
+        writable().setValue("signature"_L1, a.signature);
+        writable().setValue("signature-html"_L1, a.signatureIsHtml);
+        writable().setValue("spell-language"_L1, a.spellLanguage);
         m_settings->endGroup();
     }
 }
@@ -140,7 +165,7 @@ QString SettingsStore::language() const
 
 void SettingsStore::setLanguage(const QString &language)
 {
-    m_settings->setValue("ui/language"_L1, language);
+    writable().setValue("ui/language"_L1, language);
 }
 
 QByteArray SettingsStore::windowGeometry() const
@@ -160,17 +185,17 @@ QByteArray SettingsStore::splitterState(const QString &name) const
 
 void SettingsStore::setWindowGeometry(const QByteArray &geometry)
 {
-    m_settings->setValue("window/geometry"_L1, geometry);
+    writable().setValue("window/geometry"_L1, geometry);
 }
 
 void SettingsStore::setWindowState(const QByteArray &state)
 {
-    m_settings->setValue("window/state"_L1, state);
+    writable().setValue("window/state"_L1, state);
 }
 
 void SettingsStore::setSplitterState(const QString &name, const QByteArray &state)
 {
-    m_settings->setValue("window/splitter-"_L1 + name, state);
+    writable().setValue("window/splitter-"_L1 + name, state);
 }
 
 SettingsStore::AuthServer SettingsStore::authServer() const
@@ -188,12 +213,12 @@ SettingsStore::AuthServer SettingsStore::authServer() const
 
 void SettingsStore::setAuthServer(const AuthServer &server)
 {
-    m_settings->setValue("auth/host"_L1, server.host);
-    m_settings->setValue("auth/port"_L1, server.port);
-    m_settings->setValue("auth/tls"_L1, server.tls);
-    m_settings->setValue("auth/user"_L1, server.user);
-    m_settings->setValue("auth/remember-password"_L1, server.rememberPassword);
-    m_settings->setValue("auth/stay-signed-in"_L1, server.staySignedIn);
+    writable().setValue("auth/host"_L1, server.host);
+    writable().setValue("auth/port"_L1, server.port);
+    writable().setValue("auth/tls"_L1, server.tls);
+    writable().setValue("auth/user"_L1, server.user);
+    writable().setValue("auth/remember-password"_L1, server.rememberPassword);
+    writable().setValue("auth/stay-signed-in"_L1, server.staySignedIn);
 }
 
 // One list per service, "host port sha256-hex" per entry: host names and IPv6
@@ -216,8 +241,8 @@ void SettingsStore::pinCertificate(const QString &service, const QString &host, 
     list.removeIf([&](const QString &entry) { return entry.startsWith(prefix); });
     if (!sha256.isEmpty())
         list << prefix + QString::fromLatin1(sha256.toHex());
-    m_settings->setValue(u"pins/"_s + service, list);
-    m_settings->remove("auth/trusted-sha256"_L1);
+    writable().setValue(u"pins/"_s + service, list);
+    writable().remove("auth/trusted-sha256"_L1);
 }
 
 bool SettingsStore::keepJwtHistory() const
@@ -227,7 +252,7 @@ bool SettingsStore::keepJwtHistory() const
 
 void SettingsStore::setKeepJwtHistory(bool keep)
 {
-    m_settings->setValue("jwt/keep-history"_L1, keep);
+    writable().setValue("jwt/keep-history"_L1, keep);
 }
 
 QStringList SettingsStore::jwtHistory() const
@@ -238,9 +263,9 @@ QStringList SettingsStore::jwtHistory() const
 void SettingsStore::setJwtHistory(const QStringList &tokens)
 {
     if (tokens.isEmpty())
-        m_settings->remove("jwt/history"_L1);
+        writable().remove("jwt/history"_L1);
     else
-        m_settings->setValue("jwt/history"_L1, tokens);
+        writable().setValue("jwt/history"_L1, tokens);
 }
 
 QString SettingsStore::fileName() const
@@ -260,7 +285,7 @@ bool SettingsStore::inspectorDocked() const
 
 void SettingsStore::setInspectorDocked(bool docked)
 {
-    m_settings->setValue("window/inspector-docked"_L1, docked);
+    writable().setValue("window/inspector-docked"_L1, docked);
 }
 
 QStringList SettingsStore::remoteContentAllowedSenders() const
@@ -270,7 +295,7 @@ QStringList SettingsStore::remoteContentAllowedSenders() const
 
 void SettingsStore::setRemoteContentAllowedSenders(const QStringList &addresses)
 {
-    m_settings->setValue("mail/remote-content-senders"_L1, addresses);
+    writable().setValue("mail/remote-content-senders"_L1, addresses);
 }
 
 bool SettingsStore::preferPlainText() const
@@ -280,7 +305,7 @@ bool SettingsStore::preferPlainText() const
 
 void SettingsStore::setPreferPlainText(bool plain)
 {
-    m_settings->setValue("mail/prefer-plain-text"_L1, plain);
+    writable().setValue("mail/prefer-plain-text"_L1, plain);
 }
 
 bool SettingsStore::markReadAtOnce() const
@@ -290,7 +315,7 @@ bool SettingsStore::markReadAtOnce() const
 
 void SettingsStore::setMarkReadAtOnce(bool atOnce)
 {
-    m_settings->setValue("mail/mark-read-at-once"_L1, atOnce);
+    writable().setValue("mail/mark-read-at-once"_L1, atOnce);
 }
 
 bool SettingsStore::notifyNewMail() const
@@ -300,7 +325,7 @@ bool SettingsStore::notifyNewMail() const
 
 void SettingsStore::setNotifyNewMail(bool on)
 {
-    m_settings->setValue("mail/notify-new-mail"_L1, on);
+    writable().setValue("mail/notify-new-mail"_L1, on);
 }
 
 bool SettingsStore::showTrayIcon() const
@@ -310,7 +335,7 @@ bool SettingsStore::showTrayIcon() const
 
 void SettingsStore::setShowTrayIcon(bool on)
 {
-    m_settings->setValue("mail/tray-icon"_L1, on);
+    writable().setValue("mail/tray-icon"_L1, on);
 }
 
 int SettingsStore::undoSendSeconds() const
@@ -322,7 +347,7 @@ int SettingsStore::undoSendSeconds() const
 
 void SettingsStore::setUndoSendSeconds(int seconds)
 {
-    m_settings->setValue("compose/undo-send-seconds"_L1, qMax(0, seconds));
+    writable().setValue("compose/undo-send-seconds"_L1, qMax(0, seconds));
 }
 
 int SettingsStore::attachmentWarningMb() const
@@ -334,7 +359,7 @@ int SettingsStore::attachmentWarningMb() const
 
 void SettingsStore::setAttachmentWarningMb(int mb)
 {
-    m_settings->setValue("compose/attachment-warning-mb"_L1, qMax(1, mb));
+    writable().setValue("compose/attachment-warning-mb"_L1, qMax(1, mb));
 }
 
 QList<qint64> SettingsStore::openDraftMarkers() const
@@ -352,9 +377,9 @@ void SettingsStore::setOpenDraftMarkers(const QList<qint64> &ids)
     for (qint64 id : ids)
         list << QString::number(id);
     if (list.isEmpty())
-        m_settings->remove("compose/open-drafts"_L1);
+        writable().remove("compose/open-drafts"_L1);
     else
-        m_settings->setValue("compose/open-drafts"_L1, list);
+        writable().setValue("compose/open-drafts"_L1, list);
 }
 
 } // namespace Client

@@ -99,8 +99,10 @@ public:
     void sync();
 
 private:
+    QSettings &writable(); // every write goes through it: the file is made private first
     std::unique_ptr<QSettings> m_settings;
     QString m_mailDirectory;
+    bool m_private = false;
 };
 
 } // namespace Client

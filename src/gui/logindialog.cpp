@@ -199,6 +199,11 @@ void LoginDialog::showFailure(const Client::Session::Failure &f)
         text = tr("This account is locked after repeated failures. Try again in %1 seconds.")
                    .arg(qMax<qint64>(1, f.retryAfter));
         break;
+    case P::ServerBusy:
+        text = f.retryAfter > 0
+                   ? tr("The server is busy. Try again in %1 seconds.").arg(f.retryAfter)
+                   : tr("The server is busy. Try again in a moment.");
+        break;
     case P::Impostor:
         text = tr("The server could not prove that it knows your account. It may be an impostor: "
                   "your password was not revealed, and you are not logged in.");

@@ -304,6 +304,9 @@ void AuthClient::handleMessage(const QJsonObject &message)
         } else if (code == u"locked"_s) {
             error.kind = ErrorKind::Locked;
             error.retryAfter = message.value(u"retry_after"_s).toInteger(-1);
+        } else if (code == u"server-busy"_s) {
+            error.kind = ErrorKind::ServerBusy;
+            error.retryAfter = message.value(u"retry_after"_s).toInteger(-1);
         } else if (code == u"token-revoked"_s) {
             error.kind = ErrorKind::Revoked;
         }

@@ -46,6 +46,7 @@ public:
         InvalidToken,       // resume: the token is expired, revoked or not the server's
         TooManyAttempts,
         Locked,   // retryAfter seconds
+        ServerBusy, // full, or its database cannot answer: try again after retryAfter seconds
         Impostor, // the server could not prove it knows the verifier
         Revoked,  // the session's token was revoked (logout elsewhere, an admin)
         Protocol, // anything else the server or the wire got wrong

@@ -15,6 +15,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -95,6 +97,17 @@ private Q_SLOTS:
         const auto ids = composer.identities();
         QCOMPARE(ids.size(), 1);
         QCOMPARE(ids.first().id, u"acct-1"_s);
+    }
+
+    void filesOfOpenDraftsAreTheOwnersAlone()
+    {
+        ::umask(022); // what a desktop session usually has: new folders readable by everyone
+        const QString root = QFileInfo(m_settings->mailDirectory()).absolutePath() + u"/compose"_s;
+        QDir().mkpath(root); // an older version's, readable by everyone
+        QFile::setPermissions(root, QFileDevice::Permissions(0x7755));
+        Composer composer(*m_settings);
+        QCOMPARE(QFileInfo(root).permissions() & 0x0077, QFileDevice::Permissions());
+        QVERIFY(QFileInfo(root).permissions().testFlag(QFileDevice::WriteOwner));
     }
 
     void aDraftIsSavedReplacedAndReadBackWithItsFiles()

@@ -3,9 +3,12 @@
 #include "client/settingsstore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using Types::MailSecurity;
@@ -25,6 +28,33 @@ private Q_SLOTS:
         QCOMPARE(account.port, quint16(995));
         QVERIFY(store.language().isEmpty());
         QVERIFY(store.windowGeometry().isEmpty());
+    }
+
+    void theSettingsFileIsTheOwnersAlone()
+    {
+        ::umask(022);
+        const QString file = profile().settingsFile();
+        {
+            Client::SettingsStore reader(profile());
+            QVERIFY(reader.jwtHistory().isEmpty());
+        }
+        QVERIFY2(!QFile::exists(file), "reading made a settings file"); // tidings --version
+        {
+            Client::SettingsStore store(profile());
+            store.setKeepJwtHistory(true);
+            store.setJwtHistory({u"eyJhbGciOiJub25lIn0.e30."_s}); // a credential, perhaps
+        }
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(QFileInfo(file).permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(Client::SettingsStore(profile()).jwtHistory().size(), 1);
+        // One left readable by an older version is tightened at the next write.
+        QFile::setPermissions(file, QFileDevice::Permissions(0x6644));
+        {
+            Client::SettingsStore again(profile());
+            again.setLanguage(u"zh_CN"_s);
+        }
+        QCOMPARE(QFileInfo(file).permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(Client::SettingsStore(profile()).jwtHistory().size(), 1);
     }
 
     void loginDefaultsToTls()

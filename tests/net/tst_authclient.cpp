@@ -365,6 +365,23 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(u"iterations"_s), qPrintable(error.message));
     }
 
+    void serverBusyCarriesItsRetryAfter()
+    {
+        FakeServer busy;
+        busy.respond = [](const QJsonObject &) {
+            return Tap::encodeFrame({{u"type"_s, u"error"_s}, {u"code"_s, u"server-busy"_s},
+                                     {u"message"_s, u"database unavailable"_s},
+                                     {u"retry_after"_s, 2}});
+        };
+        AuthClient client;
+        QSignalSpy failed(&client, &AuthClient::failed);
+        client.login(at(u"127.0.0.1"_s, busy.serverPort()), u"alice"_s, password);
+        QVERIFY(failed.wait(10000));
+        const auto error = failed.first().first().value<AuthClient::Error>();
+        QCOMPARE(error.kind, AuthClient::ErrorKind::ServerBusy);
+        QCOMPARE(error.retryAfter, 2);
+    }
+
     void garbageAndSilence()
     {
         FakeServer garbage;
