@@ -10,6 +10,25 @@ if(MSVC)
     endif()
 else()
     target_compile_options(tidings_flags INTERFACE -Wall -Wextra -Wpedantic)
+    # Packages get Debian's hardening (fortify, stack protector, full RELRO with BIND_NOW), as
+    # debhelper would give them: the package preset turns this on.
+    if(TIDINGS_DISTRO_HARDENING)
+        find_program(DPKG_BUILDFLAGS dpkg-buildflags REQUIRED)
+        foreach(kind CPPFLAGS CXXFLAGS LDFLAGS)
+            execute_process(
+                COMMAND ${CMAKE_COMMAND} -E env DEB_BUILD_MAINT_OPTIONS=hardening=+all
+                        ${DPKG_BUILDFLAGS} --get ${kind}
+                OUTPUT_VARIABLE flags OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+            separate_arguments(flags UNIX_COMMAND "${flags}")
+            # Debian's -O2 and -g would undo the preset's choice; the hardening is the point.
+            list(FILTER flags EXCLUDE REGEX "^-O[0-9s]?$|^-g$|^-ffile-prefix-map=")
+            if(kind STREQUAL LDFLAGS)
+                target_link_options(tidings_flags INTERFACE ${flags})
+            else()
+                target_compile_options(tidings_flags INTERFACE ${flags})
+            endif()
+        endforeach()
+    endif()
     if(TIDINGS_WERROR)
         target_compile_options(tidings_flags INTERFACE -Werror)
     endif()

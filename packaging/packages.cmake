@@ -32,7 +32,9 @@ file(WRITE ${control}/conffiles "${CMAKE_INSTALL_FULL_SYSCONFDIR}/tidings-authd/
 set(CPACK_PACKAGE_NAME tidings)
 set(CPACK_PACKAGE_VENDOR "Tidings developers")
 set(CPACK_PACKAGE_CONTACT "Tidings developers <dev@tidings.invalid>")
-# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPackDeb would put it before each package's own synopsis.
+# CPack's own default summary: CPackDeb puts any other (PROJECT_DESCRIPTION otherwise) before each
+# package's synopsis, the first line of its CPACK_DEBIAN_<COMPONENT>_DESCRIPTION.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_PACKAGE_DESCRIPTION "POP3 mail client, JWT inspector and their authentication server")
 set(CPACK_PACKAGE_HOMEPAGE_URL ${PROJECT_HOMEPAGE_URL})
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
@@ -93,6 +95,9 @@ set(CPACK_RPM_AUTHD_PACKAGE_GROUP "System Environment/Daemons")
 set(CPACK_RPM_AUTHD_PACKAGE_SUMMARY "Authentication server for Tidings (TAP/1, SCRAM-SHA-256)")
 set(CPACK_RPM_AUTHD_PACKAGE_DESCRIPTION ${CPACK_DEBIAN_AUTHD_DESCRIPTION})
 set(CPACK_RPM_AUTHD_PACKAGE_REQUIRES_PRE "shadow-utils")
+set(CPACK_RPM_AUTHD_PACKAGE_REQUIRES_POST "systemd")
+set(CPACK_RPM_AUTHD_PACKAGE_REQUIRES_PREUN "systemd")
+set(CPACK_RPM_AUTHD_PACKAGE_REQUIRES_POSTUN "systemd")
 set(CPACK_RPM_AUTHD_PRE_INSTALL_SCRIPT_FILE ${CMAKE_CURRENT_LIST_DIR}/rpm/tidings-authd.pre)
 set(CPACK_RPM_AUTHD_POST_INSTALL_SCRIPT_FILE ${CMAKE_CURRENT_LIST_DIR}/rpm/tidings-authd.post)
 set(CPACK_RPM_AUTHD_PRE_UNINSTALL_SCRIPT_FILE ${CMAKE_CURRENT_LIST_DIR}/rpm/tidings-authd.preun)

@@ -49,6 +49,7 @@ class DebianPackages(unittest.TestCase):
         code, out = run("lintian", "--tag-display-limit", "0", self.app, self.authd)
         tags = [line for line in out.splitlines() if line[:2] in ("E:", "W:", "X:")]
         print(out)
+        self.assertEqual(code, 0, "lintian itself failed (or found errors)")
         self.assertEqual([t for t in tags if t[:2] in ("E:", "X:")], [])
         warnings = {t.split()[2] for t in tags if t.startswith("W:")}
         self.assertLessEqual(warnings, ACCEPTED_WARNINGS, "new lintian warnings: fix them or say why they stay")
@@ -64,6 +65,11 @@ class DebianPackages(unittest.TestCase):
             self.assertIn(name, authd)
         self.assertNotIn("libqt6widgets6", authd)  # the server needs no GUI
         self.assertEqual(self.field(self.app, "Version"), f"{VERSION}-1")
+        # Each package's own synopsis, nothing put before it.
+        self.assertEqual(self.field(self.app, "Description").splitlines()[0],
+                         "POP3 mail client and JWT inspector")
+        self.assertEqual(self.field(self.authd, "Description").splitlines()[0],
+                         "authentication server for Tidings (TAP/1, SCRAM-SHA-256)")
 
     def test_files_of_each_package(self):
         app = self.files(self.app)
