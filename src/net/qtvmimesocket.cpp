@@ -62,6 +62,8 @@ public:
     {
         m_socket = std::make_unique<QSslSocket>();
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        // As the login client: never below TLS 1.2, whatever the system's OpenSSL allows.
+        config.setProtocol(QSsl::TlsV1_2OrLater);
         if (!m_settings.caCertificates.isEmpty())
             config.addCaCertificates(m_settings.caCertificates);
         m_socket->setSslConfiguration(config);
