@@ -118,43 +118,44 @@ QList<Types::AccountSettings> SettingsStore::accounts() const
 
 void SettingsStore::setAccounts(const QList<Types::AccountSettings> &accounts)
 {
+    QSettings &settings = writable();
     for (int i = int(accounts.size());; ++i) { // groups of accounts removed
         const QString group = accountGroup(i);
-        m_settings->beginGroup(group);
-        const bool present = !m_settings->childKeys().isEmpty();
-        m_settings->endGroup();
+        settings.beginGroup(group);
+        const bool present = !settings.childKeys().isEmpty();
+        settings.endGroup();
         if (!present)
             break;
-        writable().remove(group);
+        settings.remove(group);
     }
     for (int i = 0; i < accounts.size(); ++i) {
         const Types::AccountSettings &a = accounts.at(i);
-        m_settings->beginGroup(accountGroup(i));
-        writable().setValue("host"_L1, a.host);
-        writable().setValue("port"_L1, a.port);
-        writable().setValue("security"_L1, Types::mailSecurityName(a.security));
-        writable().setValue("user"_L1, a.user);
-        writable().setValue("name"_L1, a.name);
-        writable().setValue("auth"_L1, Types::mailAuthName(a.auth));
-        writable().setValue("allow-cleartext-login"_L1, a.allowPlainPassword);
-        writable().setValue("leave-on-server"_L1, a.leaveOnServer);
-        writable().setValue("delete-after-days"_L1, a.deleteAfterDays);
-        writable().setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
-        writable().setValue("size-limit-kb"_L1, a.sizeLimitKb);
-        writable().setValue("id"_L1, a.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.id);
-        writable().setValue("email"_L1, a.email);
-        writable().setValue("display-name"_L1, a.displayName);
-        writable().setValue("ca-file"_L1, a.caFile);
-        writable().setValue("check-every-minutes"_L1, a.checkEveryMinutes);
-        writable().setValue("smtp-host"_L1, a.smtpHost);
-        writable().setValue("smtp-port"_L1, a.smtpPort);
-        writable().setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
-        writable().setValue("smtp-user"_L1, a.smtpUser);
-        writable().setValue("smtp-own-keyring-entry"_L1, a.smtpSeparatePassword);
-        writable().setValue("signature"_L1, a.signature);
-        writable().setValue("signature-html"_L1, a.signatureIsHtml);
-        writable().setValue("spell-language"_L1, a.spellLanguage);
-        m_settings->endGroup();
+        settings.beginGroup(accountGroup(i));
+        settings.setValue("host"_L1, a.host);
+        settings.setValue("port"_L1, a.port);
+        settings.setValue("security"_L1, Types::mailSecurityName(a.security));
+        settings.setValue("user"_L1, a.user);
+        settings.setValue("name"_L1, a.name);
+        settings.setValue("auth"_L1, Types::mailAuthName(a.auth));
+        settings.setValue("allow-cleartext-login"_L1, a.allowPlainPassword);
+        settings.setValue("leave-on-server"_L1, a.leaveOnServer);
+        settings.setValue("delete-after-days"_L1, a.deleteAfterDays);
+        settings.setValue("delete-when-deleted-here"_L1, a.deleteWhenDeletedHere);
+        settings.setValue("size-limit-kb"_L1, a.sizeLimitKb);
+        settings.setValue("id"_L1, a.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : a.id);
+        settings.setValue("email"_L1, a.email);
+        settings.setValue("display-name"_L1, a.displayName);
+        settings.setValue("ca-file"_L1, a.caFile);
+        settings.setValue("check-every-minutes"_L1, a.checkEveryMinutes);
+        settings.setValue("smtp-host"_L1, a.smtpHost);
+        settings.setValue("smtp-port"_L1, a.smtpPort);
+        settings.setValue("smtp-security"_L1, Types::mailSecurityName(a.smtpSecurity));
+        settings.setValue("smtp-user"_L1, a.smtpUser);
+        settings.setValue("smtp-own-keyring-entry"_L1, a.smtpSeparatePassword);
+        settings.setValue("signature"_L1, a.signature);
+        settings.setValue("signature-html"_L1, a.signatureIsHtml);
+        settings.setValue("spell-language"_L1, a.spellLanguage);
+        settings.endGroup();
     }
 }
 
