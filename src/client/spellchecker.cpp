@@ -3,6 +3,7 @@
 
 #include <hunspell.hxx>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -39,12 +40,36 @@ struct DictionaryFiles
 
 QStringList dictionaryDirs()
 {
-    QStringList dirs =
-        qEnvironmentVariable("TIDINGS_HUNSPELL_PATH").split(u':', Qt::SkipEmptyParts);
+    // ':' on POSIX, ';' on Windows, where a drive letter has a colon.
+    QStringList dirs = qEnvironmentVariable("TIDINGS_HUNSPELL_PATH")
+                           .split(QDir::listSeparator(), Qt::SkipEmptyParts);
     dirs += QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, u"hunspell"_s,
                                       QStandardPaths::LocateDirectory);
+#ifdef Q_OS_WIN
+    // No system dictionaries on Windows: the installer's next to the program, then the user's.
+    dirs += QCoreApplication::applicationDirPath() + u"/hunspell"_s;
+    for (const QString &dir : QStandardPaths::standardLocations(QStandardPaths::AppDataLocation))
+        dirs += dir + u"/hunspell"_s;
+#else
     dirs += u"/usr/share/hunspell"_s;
+#endif
     return dirs;
+}
+
+// A file name as Hunspell opens it. POSIX: the bytes QFile would use. Windows: Hunspell opens
+// narrow names through the ANSI code page, except after the "\\?\" prefix, which it reads as
+// UTF-8 and opens with _wfopen (any name, no MAX_PATH limit); such a name must be absolute, with
+// backslashes, and a network share's is "\\?\UNC\server\share\...".
+QByteArray hunspellPath(const QString &file)
+{
+#ifdef Q_OS_WIN
+    const QString native = QDir::toNativeSeparators(QFileInfo(file).absoluteFilePath());
+    if (native.startsWith(u"\\\\"_s))
+        return "\\\\?\\UNC\\" + native.mid(2).toUtf8();
+    return "\\\\?\\" + native.toUtf8();
+#else
+    return QFile::encodeName(file);
+#endif
 }
 
 // Language name -> its files; the first directory that has a language wins.
@@ -217,8 +242,8 @@ bool SpellChecker::setLanguage(const QString &lang)
         return false;
     }
 
-    auto hunspell = std::make_unique<Hunspell>(QFile::encodeName(chosen->second.aff).constData(),
-                                               QFile::encodeName(chosen->second.dic).constData());
+    auto hunspell = std::make_unique<Hunspell>(hunspellPath(chosen->second.aff).constData(),
+                                               hunspellPath(chosen->second.dic).constData());
     const QByteArray encoding = converterName(hunspell->get_dict_encoding());
     const bool utf8 = encoding.compare("UTF-8", Qt::CaseInsensitive) == 0;
     if (!utf8 && !QStringEncoder(encoding.constData()).isValid()) {

@@ -17,7 +17,8 @@ class SpellChecker
 {
 public:
     // The dictionaries installed ("en_US", "en_GB"): an .aff and a .dic of the same name in
-    // $TIDINGS_HUNSPELL_PATH (colon-separated), in <XDG data dirs>/hunspell or /usr/share/hunspell.
+    // $TIDINGS_HUNSPELL_PATH (colon-separated; Windows: semicolon), in <XDG data dirs>/hunspell
+    // or /usr/share/hunspell; on Windows in <program folder>/hunspell or <AppData>/hunspell.
     static QStringList availableLanguages();
 
     // The personal dictionary is one word per line (UTF-8); it need not exist yet.

@@ -57,6 +57,7 @@ public:
         m_store.forgetMissing(account, onServer);
     }
     QString directory() const override { return m_store.maildir(); }
+    bool lastFailureWasDiskFull() const override { return m_store.lastFailureWasDiskFull(); }
 
 private:
     Store::MessageStore &m_store;

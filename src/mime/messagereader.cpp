@@ -9,7 +9,8 @@
 #include "splicedstream.h"
 #include "structure.h"
 
-#include <vmime/platforms/posix/posixHandler.hpp>
+#include "platform/qtpath.h" // a path Windows reads whole, not through a code page
+
 #include <vmime/vmime.hpp>
 
 #include <QBuffer>
@@ -19,7 +20,6 @@
 #include <QStringDecoder>
 #include <cstring>
 #include <functional>
-#include <mutex>
 
 #include <fstream>
 
@@ -141,7 +141,7 @@ Refusal parse(const QString &path, Parsed &p)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {ReadError::CannotOpen, u"cannot open %1: %2"_s.arg(path, file.errorString())};
-    p.stream.open(QFile::encodeName(path).toStdString(), std::ios::binary);
+    p.stream.open(Platform::toPath(path), std::ios::binary);
     if (!p.stream)
         return {ReadError::CannotOpen, u"cannot open %1"_s.arg(path)};
     const qint64 size = file.size();
@@ -159,22 +159,6 @@ Refusal parse(const QString &path, Parsed &p)
 }
 
 } // namespace
-
-namespace {
-// vmime puts the local host name into what it generates (VMIME-NOTES #235): never ours.
-class PrivatePlatform : public vmime::platforms::posix::posixHandler
-{
-public:
-    const vmime::string getHostName() const override { return "localhost"; }
-};
-} // namespace
-
-void initialize()
-{
-    // Once: replacing the handler while another thread uses vmime would free it under that thread.
-    static std::once_flag once;
-    std::call_once(once, [] { vmime::platform::setHandler<PrivatePlatform>(); });
-}
 
 namespace {
 

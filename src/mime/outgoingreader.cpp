@@ -10,6 +10,8 @@
 #include "splicedstream.h"
 #include "structure.h"
 
+#include "platform/qtpath.h" // a path Windows reads whole, not through a code page
+
 #include <vmime/contentDispositionField.hpp>
 #include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
@@ -91,7 +93,7 @@ bool readFields(const QString &path, OutgoingFields &out, QString *error)
         *error = structure.reason;
         return false;
     }
-    std::ifstream stream(QFile::encodeName(path).toStdString(), std::ios::binary);
+    std::ifstream stream(Platform::toPath(path), std::ios::binary);
     auto spliced = std::make_shared<detail::SplicedStream>(
         std::make_shared<vmime::utility::inputStreamAdapter>(stream), size_t(size),
         structure.missingBlankLines);

@@ -8,6 +8,8 @@
 #include "splicedstream.h"
 #include "structure.h"
 
+#include "platform/qtpath.h" // a path Windows reads whole, not through a code page
+
 #include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
 
@@ -54,7 +56,7 @@ bool open(const QString &path, OpenMessage &m, QString *error)
         *error = structure.reason;
         return false;
     }
-    m.stream.open(QFile::encodeName(path).toStdString(), std::ios::binary);
+    m.stream.open(Platform::toPath(path), std::ios::binary);
     if (!m.stream) {
         *error = u"cannot open %1"_s.arg(path);
         return false;

@@ -12,9 +12,6 @@
 #include <QDateTime>
 #include <QStorageInfo>
 
-#include <cerrno>
-#include <cstring>
-
 using namespace Qt::StringLiterals;
 
 namespace Net {
@@ -52,10 +49,10 @@ QList<ServerEntry> listMessages(Pop3Wire &wire)
 }
 
 // A store failure for lack of space is the user's to fix differently from a broken store.
-[[noreturn]] void storeFailed(const QString &error, const QString &directory)
+[[noreturn]] void storeFailed(const QString &error, const Pop3Sink &store)
 {
-    const QStorageInfo disk(directory);
-    const bool full = error.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))) ||
+    const QStorageInfo disk(store.directory());
+    const bool full = store.lastFailureWasDiskFull() ||
                       (disk.isValid() && disk.bytesAvailable() < kFreeSpaceMargin);
     throw Pop3Failure({full ? Pop3ErrorKind::DiskFull : Pop3ErrorKind::Store, {}, error});
 }
@@ -125,11 +122,11 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                 summary.fullText = h.alone;
                 if (!store.addHeaders(accountKey, h.message.uidl, h.message.size, reply.body,
                                       &error, summary))
-                    storeFailed(error, store.directory());
+                    storeFailed(error, store);
                 ++result.headersStored;
             });
             if (!store.commitGroup(&error))
-                storeFailed(error, store.directory());
+                storeFailed(error, store);
         }
         if (account
                 .headersStored) // the list can show every new message now (also when there is none)
@@ -148,13 +145,13 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                                    u"the server refused to send message %1: %2"_s.arg(m.number).arg(
                                        QString::fromUtf8(reply.status))});
             if (!store.add(accountKey, m.uidl, reply.body, &error, Mime::summarize(reply.body)))
-                storeFailed(error, store.directory());
+                storeFailed(error, store);
             ++result.downloaded;
             result.bytes += reply.body.size();
             groupBytes += reply.body.size();
             if (store.pendingInGroup() >= kGroupMessages || groupBytes >= kGroupBytes) {
                 if (!store.commitGroup(&error))
-                    storeFailed(error, store.directory());
+                    storeFailed(error, store);
                 store.beginGroup();
                 groupBytes = 0;
             }
@@ -164,7 +161,7 @@ Pop3SyncResult syncPop3(const Pop3Account &account, Pop3Sink &store,
                 progress(done);
         });
         if (!store.commitGroup(&error)) // DELE below only for what is durably stored
-            storeFailed(error, store.directory());
+            storeFailed(error, store);
 
         // 3. DELE per policy, committed by QUIT (RFC 1939 §6); a failed QUIT deletes nothing.
         QList<ServerEntry> deletions = plan.deletions;

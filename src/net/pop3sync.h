@@ -93,6 +93,8 @@ public:
     virtual int pendingInGroup() const = 0;
     virtual void forgetMissing(const QString &account, const QSet<QString> &onServer) = 0;
     virtual QString directory() const = 0; // where the messages go, for the free-space check
+    // The last add() or commitGroup() failed for lack of space (the system's code said so).
+    virtual bool lastFailureWasDiskFull() const = 0;
 };
 
 // One synchronous POP3 sync: vmime connects and authenticates over our Qt

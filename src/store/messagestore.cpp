@@ -397,11 +397,20 @@ QString MessageStore::write(const QString &account, const QString &uidl, const Q
     const QString tmp = maildir() + u"/tmp/"_s + name;
     const QString target = maildir() + u"/new/"_s + name;
     QFile file(tmp);
+    m_diskFull = false;
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, kPrivateFile) ||
-        file.write(message) != message.size() || !file.flush() ||
-        (!m_grouping && Platform::syncFile(file.handle()))) {
+        file.write(message) != message.size() || !file.flush()) {
+        // Before anything else runs: QFile keeps only the text of errno / GetLastError().
+        m_diskFull = Platform::SysError::last().kind == Platform::SysError::Kind::DiskFull;
         *error = u"cannot write %1: %2"_s.arg(tmp, file.errorString());
         return {};
+    }
+    if (!m_grouping) {
+        if (const Platform::SysError e = Platform::syncFile(file.handle())) {
+            m_diskFull = e.kind == Platform::SysError::Kind::DiskFull;
+            *error = u"cannot write %1: %2"_s.arg(tmp, QString::fromLocal8Bit(e.message()));
+            return {};
+        }
     }
     file.close();
     if (m_grouping) {
@@ -447,7 +456,9 @@ bool MessageStore::commitGroup(QString *error)
     files.reserve(m_pending.size());
     for (const Pending &p : m_pending)
         files.push_back(Platform::toPath(p.tmp));
-    if (Platform::syncFiles(files)) {
+    m_diskFull = false;
+    if (const Platform::SysError e = Platform::syncFiles(files)) {
+        m_diskFull = e.kind == Platform::SysError::Kind::DiskFull;
         *error = u"cannot flush the mail store to disk"_s;
         db.rollback();
         return false;

@@ -81,6 +81,9 @@ public:
     void beginGroup();
     bool commitGroup(QString *error);
     int pendingInGroup() const { return int(m_pending.size()); }
+    // The last add() or commitGroup() failed for lack of space (ENOSPC, ERROR_DISK_FULL): the
+    // system's code, not its text, which differs per system and language.
+    bool lastFailureWasDiskFull() const { return m_diskFull; }
 
     // Full-text search (SQLite FTS5) over subject, sender and body.
     QList<SearchHit> search(const QString &text) const;
@@ -156,6 +159,7 @@ private:
     QString m_connection;
     bool m_fts = false;
     bool m_grouping = false;
+    bool m_diskFull = false;
     struct Pending
     {
         QString tmp;

@@ -43,6 +43,20 @@ private Q_SLOTS:
         QCOMPARE(read(to), QByteArray("new"));
     }
 
+#ifdef Q_OS_LINUX
+    void aFullDiskSeenThroughQFileIsDiskFull()
+    {
+        // What the store relies on: QFile reports text only, the system's code is still there.
+        QFile full(u"/dev/full"_s);
+        QVERIFY(full.open(QIODevice::WriteOnly));
+        const QByteArray data(64 << 10, 'x');
+        const bool failed = full.write(data) != data.size() || !full.flush();
+        const Platform::SysError e = Platform::SysError::last();
+        QVERIFY(failed);
+        QCOMPARE(int(e.kind), int(Kind::DiskFull));
+    }
+#endif
+
     void renameOfNothingIsNotFound()
     {
         QTemporaryDir dir;

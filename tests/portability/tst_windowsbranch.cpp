@@ -55,6 +55,15 @@ private Q_SLOTS:
         QCOMPARE(e.windows, code != 0);
     }
 
+    void lastIsGetLastError()
+    {
+        FakeWin::state().moveError = 112; // ERROR_DISK_FULL, left by the failing call
+        QVERIFY(Platform::renameReplacing("C:/a", "C:/b"));
+        const SysError e = SysError::last();
+        QCOMPARE(int(e.kind), int(Kind::DiskFull));
+        QVERIFY(e.windows);
+    }
+
     void renameSendsTheWholeNameAndReplaces()
     {
         // Umlauts and Chinese: a code page would lose them, UTF-16 must not.

@@ -4,6 +4,7 @@
 // message the reader refused is kept as received and listed with the reason.
 #include "store/messagestore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
@@ -94,6 +95,39 @@ private Q_SLOTS:
                  int(Store::MessageStore::Seen | Store::MessageStore::Flagged));
         QVERIFY(!store.setFlags(Account, u"nope"_s, Store::MessageStore::Seen));
         QCOMPARE(store.flags(Account, u"nope"_s), -1);
+    }
+
+    void aFullDiskIsToldApartFromOtherFailures()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("/dev/full is Linux's");
+#else
+        QTemporaryDir dir;
+        Store::MessageStore store(dir.path());
+        QString error;
+        QVERIFY(store.open(&error));
+        // The store's temporary name for a message (a hash of account and UIDL, and the size).
+        const auto tmpName = [&](const QString &uidl, const QByteArray &body) -> QString {
+            const QByteArray key = (Account + u'\n' + uidl).toUtf8();
+            return store.maildir() + u"/tmp/"_s +
+                   QString::fromLatin1(
+                       QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(40)) +
+                   u",S=%1"_s.arg(body.size());
+        };
+        // Every write to /dev/full fails with ENOSPC while the disk itself has room: only the
+        // system's code, not the free-space check, tells that this is a full disk.
+        QVERIFY(QFile::link(u"/dev/full"_s, tmpName(u"u1"_s, message(1))));
+        QVERIFY(store.add(Account, u"u1"_s, message(1), &error).isEmpty());
+        QVERIFY2(store.lastFailureWasDiskFull(), qPrintable(error));
+        QVERIFY(!store.contains(Account, u"u1"_s));
+        // Another failure (a folder where the file goes) is not a full disk.
+        QVERIFY(QDir().mkdir(tmpName(u"u2"_s, message(2))));
+        QVERIFY(store.add(Account, u"u2"_s, message(2), &error).isEmpty());
+        QVERIFY2(!store.lastFailureWasDiskFull(), qPrintable(error));
+        // And the next success clears it.
+        QVERIFY(!store.add(Account, u"u3"_s, message(3), &error).isEmpty());
+        QVERIFY(!store.lastFailureWasDiskFull());
+#endif
     }
 
     void headersThenBodyThenDeletedHere()

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syserror.h"
 
+#include "windowsbranch_p.h"
+
 #include <cerrno>
 #include <system_error>
+
+#ifdef TIDINGS_PLATFORM_WINDOWS
+#include <windows.h>
+#endif
 
 namespace Platform {
 
@@ -79,6 +85,15 @@ SysError SysError::fromWindows(unsigned long code)
         e.kind = Kind::Other;
     }
     return e;
+}
+
+SysError SysError::last()
+{
+#ifdef TIDINGS_PLATFORM_WINDOWS
+    return fromWindows(GetLastError());
+#else
+    return fromErrno(errno);
+#endif
 }
 
 } // namespace Platform

@@ -20,6 +20,9 @@ struct SysError
 
     static SysError fromErrno(int code);
     static SysError fromWindows(unsigned long code);
+    // What the call that just failed on this thread left: GetLastError() on Windows, errno
+    // elsewhere. For failures seen through another API (QFile) that reports text only.
+    static SysError last();
 };
 
 } // namespace Platform

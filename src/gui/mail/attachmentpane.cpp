@@ -2,6 +2,8 @@
 #include "attachmentpane.h"
 
 #include "mime/partdata.h"
+#include "platform/owneronly.h"
+#include "platform/qtpath.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -317,13 +319,21 @@ QString AttachmentPane::privateCopy(int row, QString *error)
             m_temp.reset();
             return {};
         }
-        QFile::setPermissions(m_temp->path(),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        // Windows: its own DACL (the copies in it inherit it); setPermissions would only set the
+        // read-only attribute there.
+        if (const Platform::SysError e = Platform::restrictToOwner(Platform::toPath(m_temp->path()),
+                                                                   Platform::Entry::Folder)) {
+            *error = QString::fromLocal8Bit(e.message());
+            m_temp.reset();
+            return {};
+        }
     }
     const QString copy = Mime::saveViewAttachment(m_messagePath, m_indexes[row], m_temp->path(),
                                                   fileName(row), error);
     if (!copy.isEmpty()) {
-        QFile::setPermissions(copy, QFile::ReadOwner); // read-only: an edit is not saved back
+        // Read-only, so that an edit is not saved back (Windows: the read-only attribute; who
+        // may read it is the folder's inherited DACL).
+        QFile::setPermissions(copy, QFile::ReadOwner);
         m_copies.insert(key, copy);
     }
     return copy;
